@@ -1,0 +1,305 @@
+import { z } from 'zod';
+import { CARD_FIELDS, cardSchema, DECK_FIELDS, deckSchema, type CardInput } from './schema.ts';
+import { problem, type Position, type Problem } from './problems.ts';
+import { nearest } from './suggest.ts';
+import { slugify } from './slug.ts';
+import { fold } from './text.ts';
+import type { Card, Deck } from './model.ts';
+
+export type Path = readonly (string | number)[];
+
+/** Maps a path in the parsed data to where it was written in the source file. */
+export interface Locator {
+  /** Where the value at `path` starts; `asKey` asks for the key's own position instead. */
+  at(path: Path, asKey?: boolean): Position;
+}
+
+export interface ValidateContext {
+  file: string;
+  locate: Locator;
+  /** Deck fields supplied from outside the file (folder name, CSV meta file). */
+  defaults?: { department?: string };
+}
+
+export interface DeckResult {
+  deck?: Deck;
+  problems: Problem[];
+}
+
+function fieldName(path: Path): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p + 1}]` : p)).join('.').replace(/\.\[/g, '[');
+}
+
+function valueAt(raw: unknown, path: Path): unknown {
+  let node: unknown = raw;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}
+
+function describeKind(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `a ${typeof value}`;
+}
+
+/** Turns zod's issues into our problems, with positions and the hint a coach needs. */
+function issueToProblems(issue: z.core.$ZodIssue, raw: unknown, ctx: ValidateContext): Problem[] {
+  const { file, locate } = ctx;
+  const path = issue.path as Path;
+  const last = path[path.length - 1];
+  const field = typeof last === 'string' ? last : fieldName(path);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => {
+        const known = path.some((p) => p === 'cards') ? CARD_FIELDS : DECK_FIELDS;
+        const hint = nearest(key, known);
+        const message = hint
+          ? `unknown field "${key}" — did you mean ${hint}?`
+          : `unknown field "${key}" — known fields: ${known.join(', ')}`;
+        return problem(file, locate.at([...path, key], true), 'error', 'unknown-field', message, {
+          field: key,
+          suggestion: hint ?? '',
+          known: known.join(', '),
+        });
+      });
+    case 'invalid_type': {
+      const parent = valueAt(raw, path.slice(0, -1));
+      const present = parent !== null && typeof parent === 'object' && last !== undefined && last in parent;
+      if (!present) {
+        const where = path.length > 1 ? locate.at(path.slice(0, -1)) : { line: 1, column: 1 };
+        return [
+          problem(file, where, 'error', 'missing-field', `missing required field "${field}"`, {
+            field: String(field),
+          }),
+        ];
+      }
+      const value = valueAt(raw, path);
+      return [
+        problem(
+          file,
+          locate.at(path),
+          'error',
+          'wrong-type',
+          `"${field}" must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}, not ${describeKind(value)}${issue.expected === 'string' ? ' (put the value in quotes)' : ''}`,
+          { field: String(field), expected: issue.expected, actual: describeKind(value) },
+        ),
+      ];
+    }
+    case 'invalid_value': {
+      const value = valueAt(raw, path);
+      const allowed = issue.values.map(String);
+      return [
+        problem(
+          file,
+          locate.at(path),
+          'error',
+          'invalid-value',
+          `"${field}: ${String(value)}" is not allowed — use one of: ${allowed.join(', ')}`,
+          { field: String(field), value: String(value), allowed: allowed.join(', ') },
+        ),
+      ];
+    }
+    case 'invalid_format': {
+      const value = String(valueAt(raw, path));
+      const isId = field === 'id';
+      return [
+        problem(
+          file,
+          locate.at(path),
+          'error',
+          isId ? 'invalid-id' : 'invalid-value',
+          isId
+            ? `id "${value}" may only use lowercase letters, digits and single hyphens (e.g. "${slugify(value) || 'mijn-pakket'}")`
+            : `"${field}: ${value}" has the wrong form`,
+          { field: String(field), value, suggestion: slugify(value) },
+        ),
+      ];
+    }
+    case 'too_small':
+      return [
+        problem(file, locate.at(path), 'error', 'empty-value', `"${field}" must not be empty`, {
+          field: String(field),
+        }),
+      ];
+    default:
+      return [
+        problem(file, locate.at(path), 'error', 'invalid-value', `"${field}": ${issue.message}`, {
+          field: String(field),
+          value: String(valueAt(raw, path)),
+          allowed: '',
+        }),
+      ];
+  }
+}
+
+/** A small, stable hash (cyrb53) so the app can tell when a deck's content changed. */
+export function contentHash(value: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+const GAP = /\{([^{}]*)\}/g;
+
+/** Checks that go beyond the shape of one value: ids, duplicates, gaps, articles. */
+function checkCards(
+  entries: readonly { input: CardInput; index: number }[],
+  ctx: ValidateContext,
+): { cards: Card[]; problems: Problem[] } {
+  const { file, locate } = ctx;
+  const problems: Problem[] = [];
+  const cards: Card[] = [];
+  const seenIds = new Map<string, number>();
+  const seenTerms = new Map<string, number>();
+  for (const { input: c, index: i } of entries) {
+    const at = (field?: string) => locate.at(field ? ['cards', i, field] : ['cards', i]);
+    const line = at().line;
+    const id = c.id ?? slugify(c.term);
+    const idPos = c.id ? at('id') : at('term');
+    if (!id) {
+      problems.push(
+        problem(file, idPos, 'error', 'invalid-id', `cannot derive an id from term "${c.term}" — add an id`, {
+          field: 'id',
+          value: c.term,
+          suggestion: '',
+        }),
+      );
+    } else if (seenIds.has(id)) {
+      problems.push(
+        problem(
+          file,
+          idPos,
+          'error',
+          'duplicate-card-id',
+          `duplicate card id "${id}" (also on line ${seenIds.get(id)}) — give one of them its own id`,
+          { id, otherLine: String(seenIds.get(id)) },
+        ),
+      );
+    } else {
+      seenIds.set(id, line);
+    }
+    const termKey = fold(`${c.article ?? ''} ${c.term}`);
+    const firstTermLine = seenTerms.get(termKey);
+    if (firstTermLine !== undefined && seenIds.get(id) !== firstTermLine) {
+      problems.push(
+        problem(file, at('term'), 'warning', 'duplicate-term', `term "${c.term}" is also on line ${firstTermLine}`, {
+          term: c.term,
+          otherLine: String(firstTermLine),
+        }),
+      );
+    } else if (firstTermLine === undefined) {
+      seenTerms.set(termKey, line);
+    }
+    if (c.article && c.type && c.type !== 'noun' && c.type !== 'abbreviation') {
+      problems.push(
+        problem(file, at('article'), 'error', 'article-on-non-noun', `"${c.term}" is a ${c.type} and takes no article — remove "article" or fix "type"`, {
+          term: c.term,
+          type: c.type,
+        }),
+      );
+    }
+    if (c.example !== undefined) {
+      const gaps = [...c.example.matchAll(GAP)];
+      if (gaps.length === 0) {
+        problems.push(
+          problem(file, at('example'), 'error', 'gap-missing', `the example has no {gap}: put the word to practise between { and }`, {}),
+        );
+      } else if (gaps.length > 1) {
+        problems.push(
+          problem(file, at('example'), 'error', 'gap-count', `the example has ${gaps.length} gaps; use exactly one {…}`, {
+            count: String(gaps.length),
+          }),
+        );
+      } else if (!gaps[0]![1]!.trim()) {
+        problems.push(problem(file, at('example'), 'error', 'gap-missing', `the {gap} in the example is empty`, {}));
+      }
+    }
+    cards.push({
+      id,
+      term: c.term,
+      ...(c.article ? { article: c.article } : {}),
+      ...(c.type ? { type: c.type } : c.article ? { type: 'noun' as const } : {}),
+      definition: c.definition,
+      ...(c.example ? { example: c.example } : {}),
+      ...(c.plain ? { plain: c.plain } : {}),
+      alternatives: c.alternatives ?? [],
+      translations: c.translations ?? {},
+      ...(c.audio ? { audio: c.audio } : {}),
+      line,
+    });
+  }
+  return { cards, problems };
+}
+
+const envelopeSchema = deckSchema.extend({ cards: z.array(z.unknown()).min(1) });
+
+/**
+ * Validates parsed deck data (from YAML or CSV) and compiles it. Reports every problem found:
+ * the deck fields and each card are checked on their own, so one bad card hides nothing else.
+ * A deck is returned whenever its own fields are sound; callers refuse it when any problem is an error.
+ */
+export function validateDeck(raw: unknown, ctx: ValidateContext): DeckResult {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return {
+      problems: [
+        problem(ctx.file, { line: 1, column: 1 }, 'error', 'not-a-mapping', 'a deck file must start with fields like "id:", "title:" and "cards:"', {}),
+      ],
+    };
+  }
+  const problems: Problem[] = [];
+  const envelope = envelopeSchema.safeParse(raw);
+  if (!envelope.success) problems.push(...envelope.error.issues.flatMap((issue) => issueToProblems(issue, raw, ctx)));
+  const rawCards = (raw as { cards?: unknown }).cards;
+  const goodCards: { input: CardInput; index: number }[] = [];
+  if (Array.isArray(rawCards)) {
+    rawCards.forEach((rawCard, index) => {
+      const parsed = cardSchema.safeParse(rawCard);
+      if (parsed.success) goodCards.push({ input: parsed.data, index });
+      else
+        problems.push(
+          ...parsed.error.issues.flatMap((issue) =>
+            issueToProblems({ ...issue, path: ['cards', index, ...issue.path] } as z.core.$ZodIssue, raw, ctx),
+          ),
+        );
+    });
+  }
+  const checked = checkCards(goodCards, ctx);
+  problems.push(...checked.problems);
+  if (!envelope.success) return { problems: dedupe(problems) };
+  const input = envelope.data;
+  const cards = checked.cards;
+  const hashed = JSON.stringify(cards.map(({ line: _line, ...rest }) => rest));
+  const deck: Deck = {
+    id: input.id,
+    title: input.title,
+    department: input.department ?? ctx.defaults?.department ?? 'Algemeen',
+    ...(input.level ? { level: input.level } : {}),
+    ...(input.description ? { description: input.description } : {}),
+    source: ctx.file,
+    cardCount: cards.length,
+    hash: contentHash(`${input.id}|${input.title}|${hashed}`),
+    cards,
+  };
+  return { deck, problems: dedupe(problems) };
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.line}:${p.column}:${p.code}:${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,48 @@
+import Dexie, { type Table } from 'dexie';
+import type { ReviewItem, ReviewLogRow } from '../srs/types.ts';
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/** Which version of a deck the items were last synced with. */
+export interface DeckSyncRow {
+  id: string;
+  hash: string;
+  syncedAt: number;
+}
+
+export const DB_NAME = 'vaktaal';
+
+/**
+ * The IndexedDB schema.
+ *
+ * Migration policy (read before changing anything here):
+ * - A declared version is never edited or removed once released; a change is a new
+ *   `this.version(n + 1).stores({...})` with an `.upgrade(tx => ...)` that rewrites rows in place.
+ * - Upgrades only add or transform fields. They never drop `logs` rows: the review log is the
+ *   source of truth and every item's FSRS state can be rebuilt from it (srs/scheduler.ts `replay`).
+ * - Each new version gets a test that opens a database written by the previous version (a
+ *   committed fixture) and checks every item and log row survives.
+ * Dexie runs the upgrade inside the version-change transaction: it either completes or the
+ * database stays at the old version, so a crash mid-upgrade loses nothing.
+ */
+export class VaktaalDB extends Dexie {
+  items!: Table<ReviewItem, string>;
+  logs!: Table<ReviewLogRow, number>;
+  settings!: Table<SettingRow, string>;
+  deckSync!: Table<DeckSyncRow, string>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      // [deckId+due]: due items of a deck; [deckId+newRank]: new items in introduction order.
+      items: 'id, deckId, cardKey, [deckId+due], [deckId+newRank]',
+      // reviewedAt: today's rows (siblings, daily limits); itemId: rebuild an item from its log.
+      logs: '++id, itemId, reviewedAt, deckId',
+      settings: 'key',
+      deckSync: 'id',
+    });
+  }
+}

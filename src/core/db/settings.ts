@@ -1,0 +1,61 @@
+import type { VaktaalDB } from './database.ts';
+
+export type ThemeSetting = 'system' | 'light' | 'dark';
+
+export interface Settings {
+  /** UI language code; '' until the trainee or the first visit chooses one. */
+  lang: string;
+  newPerDay: number;
+  reviewsPerDay: number;
+  /** FSRS desired retention. */
+  retention: number;
+  /** Decks chosen for today's session. */
+  selectedDecks: string[];
+  theme: ThemeSetting;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  lang: '',
+  newPerDay: 10,
+  reviewsPerDay: 200,
+  retention: 0.9,
+  selectedDecks: [],
+  theme: 'system',
+};
+
+/** Bounds a stored or typed value may take; anything outside falls back to the default. */
+const RANGES: Partial<Record<keyof Settings, [number, number]>> = {
+  newPerDay: [0, 200],
+  reviewsPerDay: [0, 2000],
+  retention: [0.7, 0.97],
+};
+
+export function sanitizeSetting<K extends keyof Settings>(key: K, value: unknown): Settings[K] {
+  const fallback = DEFAULT_SETTINGS[key];
+  const range = RANGES[key];
+  if (range) {
+    const n = typeof value === 'number' ? value : Number(value);
+    return (Number.isFinite(n) && n >= range[0] && n <= range[1] ? n : fallback) as Settings[K];
+  }
+  if (Array.isArray(fallback)) {
+    return (Array.isArray(value) ? value.filter((v) => typeof v === 'string') : fallback) as Settings[K];
+  }
+  if (key === 'theme') return (['system', 'light', 'dark'].includes(String(value)) ? value : fallback) as Settings[K];
+  return (typeof value === typeof fallback ? value : fallback) as Settings[K];
+}
+
+export async function loadSettings(db: VaktaalDB): Promise<Settings> {
+  const rows = await db.settings.toArray();
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  for (const row of rows) {
+    if (row.key in DEFAULT_SETTINGS) {
+      const key = row.key as keyof Settings;
+      (settings as unknown as Record<string, unknown>)[key] = sanitizeSetting(key, row.value);
+    }
+  }
+  return settings;
+}
+
+export async function saveSetting<K extends keyof Settings>(db: VaktaalDB, key: K, value: Settings[K]): Promise<void> {
+  await db.settings.put({ key, value: sanitizeSetting(key, value) });
+}

@@ -1,0 +1,63 @@
+import i18next from 'i18next';
+import nl from '../i18n/locales/nl.json';
+import en from '../i18n/locales/en.json';
+
+/** UI languages: code, own name, writing direction. Dutch is the default and the fallback. */
+export const LANGUAGES = [
+  { code: 'nl', name: 'Nederlands', dir: 'ltr' },
+  { code: 'en', name: 'English', dir: 'ltr' },
+] as const;
+export type LangCode = (typeof LANGUAGES)[number]['code'];
+
+const resources = { nl: { translation: nl }, en: { translation: en } };
+
+let current = $state<LangCode>('nl');
+/** Bumped when translations become available or change, so every t() call re-renders. */
+let revision = $state(0);
+
+export function isSupported(code: string): code is LangCode {
+  return LANGUAGES.some((l) => l.code === code);
+}
+
+/** The first browser language we have a translation for, else Dutch. */
+export function browserLanguage(preferred: readonly string[]): LangCode {
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0] ?? '';
+    if (isSupported(base)) return base;
+  }
+  return 'nl';
+}
+
+export async function initI18n(lang: LangCode): Promise<void> {
+  await i18next.init({
+    lng: lang,
+    fallbackLng: 'nl',
+    resources,
+    interpolation: { escapeValue: false }, // Svelte escapes text itself
+    returnNull: false,
+  });
+  applyLanguage(lang);
+}
+
+function applyLanguage(lang: LangCode) {
+  current = lang;
+  revision++;
+  const meta = LANGUAGES.find((l) => l.code === lang);
+  document.documentElement.lang = lang;
+  document.documentElement.dir = meta?.dir ?? 'ltr';
+}
+
+export async function setLanguage(lang: LangCode): Promise<void> {
+  await i18next.changeLanguage(lang);
+  applyLanguage(lang);
+}
+
+export function language(): LangCode {
+  return current;
+}
+
+/** Translate; reading `current` makes every caller re-render when the language changes. */
+export function t(key: string, options?: Record<string, unknown>): string {
+  void revision;
+  return i18next.t(key, options ?? {}) as string;
+}

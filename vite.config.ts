@@ -1,0 +1,77 @@
+/// <reference types="vitest/config" />
+import { defineConfig, type Plugin } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
+import { decksPlugin } from './src/build/decksPlugin.ts';
+
+/**
+ * Only the app's own origin, no inline script. Added to the built page only: the dev server
+ * injects inline styles and a websocket client that a strict policy would block.
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'vaktaal-csp',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP }, injectTo: 'head-prepend' }],
+  };
+}
+
+export default defineConfig({
+  plugins: [
+    svelte(),
+    decksPlugin(),
+    contentSecurityPolicy(),
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg', 'favicon.ico', 'icons/apple-touch-icon.png'],
+      manifest: {
+        name: 'Vaktaal — Nederlands voor je werk bij de stad',
+        short_name: 'Vaktaal',
+        description: 'Oefen het vakjargon en het geschreven Nederlands van de stadsadministratie.',
+        lang: 'nl',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#1f4e79',
+        background_color: '#f6f7f9',
+        icons: [
+          { src: 'icons/pwa-64x64.png', sizes: '64x64', type: 'image/png' },
+          { src: 'icons/pwa-192x192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/pwa-512x512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/maskable-icon-512x512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // Every compiled deck is precached, so all decks work offline after the first visit.
+        globPatterns: ['**/*.{js,css,html,json,svg,png,ico,webmanifest,mp3,ogg,m4a,wav,webm}'],
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+        // The first install takes control at once (so the first visit already works offline);
+        // an update still waits for the trainee's "update" (no skipWaiting).
+        clientsClaim: true,
+        maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+      },
+    }),
+  ],
+  build: { target: 'es2022' },
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'node',
+  },
+});

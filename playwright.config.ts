@@ -22,7 +22,9 @@ const launchOptions = existsSync(systemChromium)
     }
   : {};
 
-const PORT = 4173;
+// PW_PORT / PW_OUTDIR let two builds be tested side by side (e.g. while another build runs).
+const PORT = Number(process.env.PW_PORT ?? 4173);
+const OUT_DIR = process.env.PW_OUTDIR ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -41,7 +43,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite preview --port ${PORT} --strictPort --outDir ${OUT_DIR}`,
     url: `http://localhost:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

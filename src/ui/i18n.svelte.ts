@@ -1,6 +1,10 @@
 import i18next from 'i18next';
-import nl from '../i18n/locales/nl.json';
-import en from '../i18n/locales/en.json';
+
+/**
+ * Translations live in one folder per language, one JSON file per feature
+ * (`src/i18n/locales/<lang>/<feature>.json`); the files of a language are merged into one resource.
+ */
+const files = import.meta.glob<Record<string, unknown>>('../i18n/locales/*/*.json', { eager: true, import: 'default' });
 
 /** UI languages: code, own name, writing direction. Dutch is the default and the fallback. */
 export const LANGUAGES = [
@@ -9,7 +13,23 @@ export const LANGUAGES = [
 ] as const;
 export type LangCode = (typeof LANGUAGES)[number]['code'];
 
-const resources = { nl: { translation: nl }, en: { translation: en } };
+function deepMerge(target: Record<string, unknown>, source: Record<string, unknown>): Record<string, unknown> {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    target[key] =
+      existing && typeof existing === 'object' && value && typeof value === 'object'
+        ? deepMerge({ ...(existing as Record<string, unknown>) }, value as Record<string, unknown>)
+        : value;
+  }
+  return target;
+}
+
+const resources: Record<string, { translation: Record<string, unknown> }> = {};
+for (const [path, content] of Object.entries(files)) {
+  const lang = path.split('/').at(-2)!;
+  resources[lang] ??= { translation: {} };
+  deepMerge(resources[lang].translation, content);
+}
 
 let current = $state<LangCode>('nl');
 /** Bumped when translations become available or change, so every t() call re-renders. */

@@ -1,19 +1,15 @@
 /** A tiny History-API router: real paths, so deep links work and the service worker serves the shell. */
-export const ROUTES = ['/', '/practice', '/settings'] as const;
-export type Route = (typeof ROUTES)[number] | '/not-found';
-
-function parse(path: string): Route {
-  const clean = path.replace(/\/+$/, '') || '/';
-  return (ROUTES as readonly string[]).includes(clean) ? (clean as Route) : '/not-found';
+function clean(path: string): string {
+  return path.replace(/\/+$/, '') || '/';
 }
 
-let route = $state<Route>(parse(location.pathname));
+let route = $state(clean(location.pathname));
 
 addEventListener('popstate', () => {
-  route = parse(location.pathname);
+  route = clean(location.pathname);
 });
 
-export function currentRoute(): Route {
+export function currentRoute(): string {
   return route;
 }
 
@@ -22,6 +18,6 @@ export function navigate(path: string, replace = false): void {
     if (replace) history.replaceState(null, '', path);
     else history.pushState(null, '', path);
   }
-  route = parse(path);
+  route = clean(path);
   window.scrollTo(0, 0);
 }

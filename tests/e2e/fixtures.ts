@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import type { Card, Deck } from '../../src/core/content/model.ts';
 
 /** The decks exactly as the build compiled them: tests read expected answers from here, never hard-code them. */
-export function builtDecks(dir = 'dist/decks'): Deck[] {
+export function builtDecks(dir = `${process.env.PW_OUTDIR ?? 'dist'}/decks`): Deck[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json') && f !== 'index.json')
     .map((f) => JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as Deck);

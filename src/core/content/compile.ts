@@ -1,4 +1,4 @@
-import { parseDeckYaml } from './yamlDeck.ts';
+import { parseDeckFile } from './parseDeckFile.ts';
 import { problem, type Problem } from './problems.ts';
 import type { Deck } from './model.ts';
 
@@ -40,7 +40,7 @@ export function compileDecks(files: readonly SourceFile[]): CompileResult {
   const byId = new Map<string, Deck>();
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const department = departmentFromFolder(file.path);
-    const result = parseDeckYaml(file.text, file.path, department ? { department } : {});
+    const result = parseDeckFile(file.path, file.text, department ? { department } : {});
     problems.push(...result.problems);
     if (!result.deck) continue;
     const other = byId.get(result.deck.id);

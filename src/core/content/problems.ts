@@ -39,7 +39,8 @@ export type ProblemCode =
   | 'translation-missing'
   | 'term-in-other-deck'
   | 'unknown-column'
-  | 'missing-column';
+  | 'missing-column'
+  | 'unsupported-file';
 
 export interface Position {
   line: number;

@@ -1,0 +1,22 @@
+import type { Component } from 'svelte';
+import Today from './screens/Today.svelte';
+
+/**
+ * The app's screens. `nav` puts a screen in the main menu (an i18n key); screens other than the
+ * first are loaded on demand, which keeps the first-load bundle small.
+ */
+export interface RouteDef {
+  path: string;
+  nav?: string;
+  load: () => Promise<Component>;
+}
+
+export const routes: RouteDef[] = [
+  { path: '/', nav: 'nav.today', load: async () => Today },
+  { path: '/practice', load: async () => (await import('./screens/Practice.svelte')).default },
+  { path: '/settings', nav: 'nav.settings', load: async () => (await import('./screens/Settings.svelte')).default },
+];
+
+export function findRoute(path: string): RouteDef | undefined {
+  return routes.find((r) => r.path === path);
+}

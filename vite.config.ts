@@ -34,7 +34,8 @@ function contentSecurityPolicy(): Plugin {
 export default defineConfig({
   plugins: [
     svelte(),
-    decksPlugin(),
+    // VAKTAAL_CONTENT_DIR builds the app with another content folder (a coach's own decks, or test fixtures).
+    decksPlugin({ contentDir: process.env.VAKTAAL_CONTENT_DIR ?? 'content' }),
     contentSecurityPolicy(),
     VitePWA({
       registerType: 'prompt',

@@ -17,6 +17,9 @@ export function registerServiceWorker(): void {
   });
 }
 
+/** Activates the waiting version and reloads once it controls the page (only on the trainee's request). */
 export async function applyUpdate(): Promise<void> {
+  // workbox-window reloads only for updates it found itself; a controller change covers every case.
+  navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
   await update?.(true);
 }

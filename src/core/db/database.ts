@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import type { Deck } from '../content/model.ts';
 import type { ReviewItem, ReviewLogRow } from '../srs/types.ts';
 
 export interface SettingRow {
@@ -13,7 +14,18 @@ export interface DeckSyncRow {
   syncedAt: number;
 }
 
+/** A deck the trainee imported in the app (`.deck.yaml` or `.csv`), stored compiled. */
+export interface ImportedDeckRow {
+  id: string;
+  deck: Deck;
+  /** The file's name as the trainee picked it, for the list of imported decks. */
+  fileName: string;
+  importedAt: number;
+}
+
 export const DB_NAME = 'vaktaal';
+/** The schema version the code declares last; backups record it (db/backup.ts). */
+export const SCHEMA_VERSION = 2;
 
 /**
  * The IndexedDB schema.
@@ -33,6 +45,7 @@ export class VaktaalDB extends Dexie {
   logs!: Table<ReviewLogRow, number>;
   settings!: Table<SettingRow, string>;
   deckSync!: Table<DeckSyncRow, string>;
+  importedDecks!: Table<ImportedDeckRow, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -43,6 +56,11 @@ export class VaktaalDB extends Dexie {
       logs: '++id, itemId, reviewedAt, deckId',
       settings: 'key',
       deckSync: 'id',
+    });
+    // v2: decks imported in the app. Only a table is added, so no row needs rewriting
+    // (tests/unit/migration.test.ts upgrades a committed v1 database).
+    this.version(2).stores({
+      importedDecks: 'id',
     });
   }
 }

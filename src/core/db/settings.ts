@@ -12,6 +12,12 @@ export interface Settings {
   /** Decks chosen for today's session. */
   selectedDecks: string[];
   theme: ThemeSetting;
+  /** Exercises per study day that count as "goal reached" (progress/rules.ts: the streak). */
+  dailyGoal: number;
+  /** Name on the coach report; stays on this device unless the trainee hands the report over. */
+  traineeName: string;
+  /** When a backup was last exported (epoch ms, 0 = never), for the backup reminder. */
+  lastBackupAt: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -21,6 +27,9 @@ export const DEFAULT_SETTINGS: Settings = {
   retention: 0.9,
   selectedDecks: [],
   theme: 'system',
+  dailyGoal: 20,
+  traineeName: '',
+  lastBackupAt: 0,
 };
 
 /** Bounds a stored or typed value may take; anything outside falls back to the default. */
@@ -28,6 +37,8 @@ const RANGES: Partial<Record<keyof Settings, [number, number]>> = {
   newPerDay: [0, 200],
   reviewsPerDay: [0, 2000],
   retention: [0.7, 0.97],
+  dailyGoal: [1, 1000],
+  lastBackupAt: [0, 8.64e15],
 };
 
 export function sanitizeSetting<K extends keyof Settings>(key: K, value: unknown): Settings[K] {
@@ -40,6 +51,7 @@ export function sanitizeSetting<K extends keyof Settings>(key: K, value: unknown
   if (Array.isArray(fallback)) {
     return (Array.isArray(value) ? value.filter((v) => typeof v === 'string') : fallback) as Settings[K];
   }
+  if (key === 'traineeName') return (typeof value === 'string' ? value.trim().slice(0, 80) : fallback) as Settings[K];
   if (key === 'theme') return (['system', 'light', 'dark'].includes(String(value)) ? value : fallback) as Settings[K];
   return (typeof value === typeof fallback ? value : fallback) as Settings[K];
 }

@@ -59,7 +59,22 @@ export async function buildTodayQueue(
   const buried = new Set(done.cardKeys);
 
   const reviewBudget = Math.max(0, limits.reviewsPerDay - done.reviews);
-  const dueLists = await Promise.all(deckIds.map((d) => source.dueItems(d, tomorrow - 1, reviewBudget + 50)));
+  const isLaterToday = (item: ReviewItem) =>
+    (item.fsrs.state === FsrsState.Learning || item.fsrs.state === FsrsState.Relearning) &&
+    (item.due ?? 0) > now + LEARN_AHEAD_MS;
+  const usable = (item: ReviewItem) => !buried.has(item.cardKey) && !isLaterToday(item);
+
+  // Read only about as many due rows as the budget needs: a share per deck first, and more from
+  // the decks that had more only when the shares did not fill the budget.
+  const share = Math.ceil(reviewBudget / Math.max(1, deckIds.length)) + 10;
+  const dueLists = reviewBudget ? await Promise.all(deckIds.map((d) => source.dueItems(d, tomorrow - 1, share))) : [];
+  if (dueLists.flat().filter(usable).length < reviewBudget) {
+    await Promise.all(
+      deckIds.map(async (d, i) => {
+        if (dueLists[i]!.length === share) dueLists[i] = await source.dueItems(d, tomorrow - 1, reviewBudget + 50);
+      }),
+    );
+  }
   const due: ReviewItem[] = [];
   let laterToday = 0;
   const all = dueLists.flat().sort((a, b) => {
@@ -69,8 +84,7 @@ export async function buildTodayQueue(
   });
   for (const item of all) {
     if (buried.has(item.cardKey)) continue;
-    const learning = item.fsrs.state === FsrsState.Learning || item.fsrs.state === FsrsState.Relearning;
-    if (learning && (item.due ?? 0) > now + LEARN_AHEAD_MS) {
+    if (isLaterToday(item)) {
       laterToday++;
       continue;
     }
@@ -80,9 +94,16 @@ export async function buildTodayQueue(
   }
 
   const newBudget = Math.max(0, limits.newPerDay - done.newIntroduced);
-  const newLists = newBudget
-    ? await Promise.all(deckIds.map((d) => source.newItems(d, newBudget, buried)))
-    : [];
+  // Same idea for new items: a share per deck, then more only from decks that had more.
+  const newShare = Math.ceil(newBudget / Math.max(1, deckIds.length)) + 2;
+  const newLists = newBudget ? await Promise.all(deckIds.map((d) => source.newItems(d, newShare, buried))) : [];
+  if (newLists.flat().length < newBudget) {
+    await Promise.all(
+      deckIds.map(async (d, i) => {
+        if (newLists[i]!.length === newShare) newLists[i] = await source.newItems(d, newBudget, buried);
+      }),
+    );
+  }
   const fresh: ReviewItem[] = [];
   for (const item of interleave(newLists)) {
     if (fresh.length >= newBudget) break;

@@ -3,6 +3,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { decksPlugin } from './src/build/decksPlugin.ts';
+import { audioPlugin } from './src/build/audioPlugin.ts';
 
 /**
  * Only the app's own origin, no inline script. Added to the built page only: the dev server
@@ -31,11 +32,14 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+const CONTENT_DIR = process.env.VAKTAAL_CONTENT_DIR ?? 'content';
+
 export default defineConfig({
   plugins: [
     svelte(),
     // VAKTAAL_CONTENT_DIR builds the app with another content folder (a coach's own decks, or test fixtures).
-    decksPlugin({ contentDir: process.env.VAKTAAL_CONTENT_DIR ?? 'content' }),
+    decksPlugin({ contentDir: CONTENT_DIR }),
+    audioPlugin({ contentDir: CONTENT_DIR }),
     contentSecurityPolicy(),
     VitePWA({
       registerType: 'prompt',

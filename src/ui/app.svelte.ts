@@ -8,6 +8,9 @@ import { dayStart, nextDayStart } from '../core/srs/day.ts';
 import { buildTodayQueue, type TodayQueue } from '../core/srs/queue.ts';
 import { createScheduler, fromStored } from '../core/srs/scheduler.ts';
 import { browserLanguage, initI18n, isSupported, setLanguage } from './i18n.svelte.ts';
+import { listImportedDecks } from '../core/db/importedDecks.ts';
+import { itemsByIds } from '../core/progress/dashboard.ts';
+import { initSpeech, voiceAvailable } from './speech.svelte.ts';
 
 export interface DeckStats {
   due: number;
@@ -51,6 +54,7 @@ async function fetchJson<T>(path: string): Promise<T> {
 /** Opens the database, loads settings and the compiled decks, and syncs review items with them. */
 export async function startApp(): Promise<void> {
   try {
+    initSpeech();
     db = new VaktaalDB();
     await db.open();
     const settings = await loadSettings(db);
@@ -69,12 +73,8 @@ export async function startApp(): Promise<void> {
   }
   try {
     const index = await fetchJson<{ decks: DeckMeta[] }>('decks/index.json');
-    const decks = await Promise.all(index.decks.map((d) => fetchJson<Deck>(`decks/${d.id}.json`)));
-    for (const deck of decks) await syncDeck(database(), deck);
-    app.decks = decks;
-    // Decks chosen earlier that no longer exist are dropped from the selection.
-    const known = new Set(decks.map((d) => d.id));
-    app.settings.selectedDecks = app.settings.selectedDecks.filter((id) => known.has(id));
+    builtInDecks = await Promise.all(index.decks.map((d) => fetchJson<Deck>(`decks/${d.id}.json`)));
+    await loadDecks();
     await refreshStats();
     app.phase = 'ready';
   } catch (error) {
@@ -110,6 +110,8 @@ export async function todayQueue(deckIds: readonly string[], now = Date.now()): 
   return buildTodayQueue(queueSource(database()), deckIds, now, {
     newPerDay: app.settings.newPerDay,
     reviewsPerDay: app.settings.reviewsPerDay,
+    kinds: app.settings.kinds,
+    voice: voiceAvailable(),
   });
 }
 
@@ -136,4 +138,56 @@ export function previewDue(fsrsState: import('../core/srs/types.ts').StoredFsrs,
     3: preview[3].card.due.getTime(),
     4: preview[4].card.due.getTime(),
   };
+}
+
+// ---- Imported decks, data restored or deleted, sessions of chosen items (progress & data screens) ----
+
+/** The decks compiled into the app; decks imported in the app come from IndexedDB. */
+let builtInDecks: Deck[] = [];
+
+export function builtInDeckIds(): Set<string> {
+  return new Set(builtInDecks.map((d) => d.id));
+}
+
+/**
+ * Built-in decks plus imported ones, each synced with its review items. An imported deck whose id
+ * a built-in deck took later stays stored (and in backups) but is not shown.
+ */
+async function loadDecks(): Promise<void> {
+  const builtIn = builtInDeckIds();
+  const imported = (await listImportedDecks(database())).map((r) => r.deck).filter((d) => !builtIn.has(d.id));
+  const decks = [...builtInDecks, ...imported];
+  for (const deck of decks) await syncDeck(database(), deck);
+  app.decks = decks;
+  // Decks chosen earlier that no longer exist are dropped from the selection.
+  const known = new Set(decks.map((d) => d.id));
+  app.settings.selectedDecks = app.settings.selectedDecks.filter((id) => known.has(id));
+}
+
+/** Re-reads settings and decks after the data changed underneath: backup restored, data deleted, deck imported or removed. */
+export async function reloadData(): Promise<void> {
+  const settings = await loadSettings(database());
+  if (!settings.lang || !isSupported(settings.lang)) settings.lang = app.settings.lang;
+  if (settings.lang !== app.settings.lang && isSupported(settings.lang)) await setLanguage(settings.lang);
+  app.settings = settings;
+  scheduler = createScheduler({ retention: settings.retention });
+  await loadDecks();
+  await refreshStats();
+}
+
+let pendingSession: string[] | undefined;
+
+/** Makes the next practice session exactly these items (e.g. the difficult words) instead of today's queue. */
+export function practiseItems(ids: readonly string[]): void {
+  pendingSession = [...ids];
+}
+
+/** What the practice screen works through: a pending session of chosen items, else today's queue. */
+export async function sessionQueue(now = Date.now()): Promise<TodayQueue> {
+  const ids = pendingSession;
+  pendingSession = undefined;
+  if (!ids) return todayQueue(app.settings.selectedDecks, now);
+  const kinds = new Set(app.settings.kinds);
+  const items = (await itemsByIds(database(), ids)).filter((i) => kinds.has(i.kind) && (!i.needsVoice || voiceAvailable()));
+  return { items, dueCount: items.length, newCount: 0, laterToday: 0, doneToday: 0, newIntroducedToday: 0 };
 }

@@ -14,6 +14,12 @@ export interface RouteDef {
 export const routes: RouteDef[] = [
   { path: '/', nav: 'nav.today', load: async () => Today },
   { path: '/practice', load: async () => (await import('./screens/Practice.svelte')).default },
+  { path: '/words', nav: 'nav.words', load: async () => (await import('./screens/Glossary.svelte')).default },
+  { path: '/progress', nav: 'nav.progress', load: async () => (await import('./screens/Progress.svelte')).default },
+  { path: '/backup', load: async () => (await import('./screens/Backup.svelte')).default },
+  { path: '/import', load: async () => (await import('./screens/ImportDeck.svelte')).default },
+  { path: '/report', load: async () => (await import('./screens/Report.svelte')).default },
+  { path: '/coach', load: async () => (await import('./screens/Coach.svelte')).default },
   { path: '/settings', nav: 'nav.settings', load: async () => (await import('./screens/Settings.svelte')).default },
 ];
 

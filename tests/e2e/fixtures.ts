@@ -89,19 +89,45 @@ export async function answerCurrent(page: Page, decks: Deck[], opts: { correct?:
   return kind;
 }
 
+export function cardOf(decks: Deck[], deckId: string, cardId: string): Card {
+  const card = decks.find((d) => d.id === deckId)?.cards.find((c) => c.id === cardId);
+  if (!card) throw new Error(`card ${deckId}/${cardId} not found`);
+  return card;
+}
+
+/** The answer the app expects for an exercise, read from the built deck (never hard-coded). */
+export function expectedAnswer(card: Card, kind: string): string {
+  if (kind === 'cloze') return card.example!.match(/\{([^{}]+)\}/)![1]!.trim();
+  if (kind === 'article') return card.article!;
+  if (kind === 'plain') return card.plain!;
+  return displayTerm(card);
+}
+
 async function answerOnce(page: Page, decks: Deck[], opts: { correct?: boolean; grade?: 1 | 2 | 3 | 4 }) {
-  const prompt = (await page.getByTestId('prompt').textContent())!.trim();
-  const input = page.getByRole('textbox', { name: /antwoord|answer/i });
-  if (await input.isVisible()) {
-    const card = findCard(decks, (c) => c.definition === prompt);
-    await input.fill(opts.correct === false ? 'helemaal fout' : displayTerm(card));
-    await input.press('Enter');
-    await expect(page.getByTestId('feedback')).toBeVisible();
-    await page.keyboard.press('Enter');
-    return 'produce';
+  const exercise = page.getByTestId('exercise');
+  const kind = (await exercise.getAttribute('data-kind'))!;
+  if (kind === 'recognise') {
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('group', { name: /kende|know/i })).toBeVisible();
+    await page.keyboard.press(String(opts.grade ?? 3));
+    return kind;
   }
-  await page.keyboard.press('Space');
-  await expect(page.getByRole('group', { name: /kende|know/i })).toBeVisible();
-  await page.keyboard.press(String(opts.grade ?? 3));
-  return 'recognise';
+  const card = cardOf(decks, (await exercise.getAttribute('data-deck'))!, (await exercise.getAttribute('data-card'))!);
+  const answer = expectedAnswer(card, kind);
+  const input = exercise.getByRole('textbox');
+  if (await input.isVisible()) {
+    await input.fill(opts.correct === false ? 'qqq zzz' : answer);
+    await input.press('Enter');
+  } else {
+    // A choice: press the key shown on the right (or a wrong) option.
+    const options = exercise.getByRole('group').getByRole('button');
+    const labels = (await options.locator('span[lang="nl"]').allTextContents()).map((l) => l.trim());
+    const index = labels.findIndex((l) => (l === answer) !== (opts.correct === false));
+    expect(index, `option "${answer}" among ${labels.join(' | ')}`).toBeGreaterThanOrEqual(0);
+    const key = (await options.nth(index).locator('kbd').textContent())!.trim();
+    await page.keyboard.press(key);
+  }
+  await expect(page.getByTestId('feedback')).toBeVisible();
+  await page.keyboard.press('Enter');
+  return kind;
 }

@@ -17,7 +17,10 @@ describe('syncDeck', () => {
     const db = freshDb();
     await syncDeck(db, makeDeck('a', 3), NOON);
     const items = await db.items.toArray();
-    expect(items).toHaveLength(6);
+    // 3 cards × recognise, produce, cloze, article, listen (too few cards for choice, no plain).
+    expect(items).toHaveLength(15);
+    expect(new Set(items.map((i) => i.kind))).toEqual(new Set(['recognise', 'produce', 'cloze', 'article', 'listen']));
+    expect(items.filter((i) => i.kind === 'listen').every((i) => i.needsVoice)).toBe(true);
     expect(items.filter((i) => i.newRank !== undefined).map((i) => i.kind)).toEqual(['recognise', 'recognise', 'recognise']);
     expect(items.every((i) => i.due === undefined && i.fsrs.state === FsrsState.New)).toBe(true);
   });

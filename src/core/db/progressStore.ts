@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import type { Deck } from '../content/model.ts';
-import { FIRST_KIND, kindsForCard, type ExerciseKind } from '../exercises/kinds.ts';
+import { FIRST_KIND, kindsForCard, needsVoice, type ExerciseKind } from '../exercises/kinds.ts';
 import type { QueueSource } from '../srs/queue.ts';
 import { newFsrs, replay, review, type Rating } from '../srs/scheduler.ts';
 import type { FSRS } from 'ts-fsrs';
@@ -41,7 +41,7 @@ export async function syncDeck(db: VaktaalDB, deck: Deck, now = Date.now()): Pro
     const writes: ReviewItem[] = [];
     const live = new Set<string>();
     deck.cards.forEach((card, index) => {
-      const kinds = kindsForCard(card);
+      const kinds = kindsForCard(card, deck);
       const firstSeen = kinds.some((k) => {
         const it = existing.get(itemId(deck.id, card.id, k));
         return it !== undefined && it.fsrs.state !== FsrsState.New;
@@ -51,8 +51,9 @@ export async function syncDeck(db: VaktaalDB, deck: Deck, now = Date.now()): Pro
         live.add(id);
         const before = existing.get(id);
         const order = rankOf(index, kind, kinds);
+        const voice = needsVoice(card, kind);
         const base: ReviewItem = before
-          ? { ...before, active: true, order }
+          ? { ...before, active: true, order, needsVoice: voice }
           : {
               id,
               deckId: deck.id,
@@ -62,6 +63,7 @@ export async function syncDeck(db: VaktaalDB, deck: Deck, now = Date.now()): Pro
               fsrs: newFsrs(now),
               active: true,
               order,
+              needsVoice: voice,
             };
         const introducible = kind === FIRST_KIND || firstSeen;
         const next = withIndexFields(base, introducible);
@@ -135,13 +137,20 @@ export function queueSource(db: VaktaalDB): QueueSource {
   return {
     dueItems: (deckId, until, limit) =>
       db.items.where('[deckId+due]').between([deckId, Dexie.minKey], [deckId, until], true, true).limit(limit).toArray(),
-    newItems: (deckId, limit, skip) =>
-      db.items
+    newItems: (deckId, limit, skip, accept) => {
+      // One item per card: a card's unlocked kinds sit next to each other in rank order.
+      const taken = new Set<string>();
+      return db.items
         .where('[deckId+newRank]')
         .between([deckId, Dexie.minKey], [deckId, Dexie.maxKey])
-        .filter((i) => !skip.has(i.cardKey))
+        .filter((i) => {
+          if (skip.has(i.cardKey) || taken.has(i.cardKey) || !accept(i)) return false;
+          taken.add(i.cardKey);
+          return true;
+        })
         .limit(limit)
-        .toArray(),
+        .toArray();
+    },
     reviewedSince: async (since) => {
       const rows = await db.logs.where('reviewedAt').aboveOrEqual(since).toArray();
       return {

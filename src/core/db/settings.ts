@@ -1,6 +1,14 @@
 import type { VaktaalDB } from './database.ts';
+import { EXERCISE_KINDS, type ExerciseKind } from '../exercises/kinds.ts';
 
 export type ThemeSetting = 'system' | 'light' | 'dark';
+
+/**
+ * How translations (in the UI language) appear: as a help beside the Dutch prompt (default),
+ * as the prompt itself (own language → Dutch), or not at all (Dutch only).
+ */
+export type TranslationDirection = 'nl-to-own' | 'own-to-nl' | 'nl-only';
+export const TRANSLATION_DIRECTIONS: readonly TranslationDirection[] = ['nl-to-own', 'own-to-nl', 'nl-only'];
 
 export interface Settings {
   /** UI language code; '' until the trainee or the first visit chooses one. */
@@ -18,6 +26,11 @@ export interface Settings {
   traineeName: string;
   /** When a backup was last exported (epoch ms, 0 = never), for the backup reminder. */
   lastBackupAt: number;
+  /** Exercise kinds switched on. */
+  kinds: ExerciseKind[];
+  /** Start a session with a short match-pairs round when there are enough known words. */
+  warmup: boolean;
+  translationDirection: TranslationDirection;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -30,6 +43,9 @@ export const DEFAULT_SETTINGS: Settings = {
   dailyGoal: 20,
   traineeName: '',
   lastBackupAt: 0,
+  kinds: [...EXERCISE_KINDS],
+  warmup: true,
+  translationDirection: 'nl-to-own',
 };
 
 /** Bounds a stored or typed value may take; anything outside falls back to the default. */
@@ -47,6 +63,13 @@ export function sanitizeSetting<K extends keyof Settings>(key: K, value: unknown
   if (range) {
     const n = typeof value === 'number' ? value : Number(value);
     return (Number.isFinite(n) && n >= range[0] && n <= range[1] ? n : fallback) as Settings[K];
+  }
+  if (key === 'kinds') {
+    const list = Array.isArray(value) ? value.filter((k): k is ExerciseKind => (EXERCISE_KINDS as readonly unknown[]).includes(k)) : [];
+    return (list.length ? list : fallback) as Settings[K];
+  }
+  if (key === 'translationDirection') {
+    return ((TRANSLATION_DIRECTIONS as readonly unknown[]).includes(value) ? value : fallback) as Settings[K];
   }
   if (Array.isArray(fallback)) {
     return (Array.isArray(value) ? value.filter((v) => typeof v === 'string') : fallback) as Settings[K];

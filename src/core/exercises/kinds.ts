@@ -1,16 +1,43 @@
-import type { Card } from '../content/model.ts';
+import type { Card, Deck } from '../content/model.ts';
 
 /**
  * Exercise kinds. Each (card, kind) pair is its own review item with its own FSRS state.
- * Order matters: it is the order in which a new card's kinds are introduced (see srs/queue.ts).
+ *
+ * The order below is the order in which a card's kinds are introduced, which is how a session
+ * mixes kinds: a new card always starts with `recognise` (meet the word), and only after it has
+ * been seen do its other kinds become available, `produce` first (write the word yourself), then
+ * the rest. Siblings are never shown on the same day, so a card meets one new kind per day at most.
+ * Match pairs is not a review item: it is a short, unscheduled warm-up round (see matchRound).
  */
-export const EXERCISE_KINDS = ['recognise', 'produce'] as const;
+export const EXERCISE_KINDS = ['recognise', 'produce', 'cloze', 'article', 'choice', 'plain', 'listen'] as const;
 export type ExerciseKind = (typeof EXERCISE_KINDS)[number];
 
-/** Which kinds a card's fields allow. Every card has a term and a definition, so both apply. */
-export function kindsForCard(_card: Card, enabled: readonly ExerciseKind[] = EXERCISE_KINDS): ExerciseKind[] {
-  return EXERCISE_KINDS.filter((k) => enabled.includes(k));
+export const FIRST_KIND: ExerciseKind = 'recognise';
+
+/** Multiple choice shows the right answer among this many options. */
+export const CHOICE_OPTIONS = 4;
+
+/**
+ * Which kinds a card's fields allow, whether or not the trainee has them switched on (that is a
+ * queue-time filter, so switching a kind back on resumes its history).
+ */
+export function kindsForCard(card: Card, deck?: Pick<Deck, 'cards'>): ExerciseKind[] {
+  const kinds: ExerciseKind[] = ['recognise', 'produce'];
+  if (card.example && /\{[^{}]+\}/.test(card.example)) kinds.push('cloze');
+  if (card.article) kinds.push('article');
+  // Needs enough other cards in the deck to draw distractors from.
+  if (!deck || deck.cards.length >= CHOICE_OPTIONS) kinds.push('choice');
+  if (card.plain) kinds.push('plain');
+  kinds.push('listen');
+  return EXERCISE_KINDS.filter((k) => kinds.includes(k));
 }
 
-/** The kind a new card starts with; its siblings are introduced on a later day. */
-export const FIRST_KIND: ExerciseKind = 'recognise';
+/** A listen item needs sound: the card's own recording, or a usable speech voice. */
+export function needsVoice(card: Card, kind: ExerciseKind): boolean {
+  return kind === 'listen' && !card.audio;
+}
+
+/** The text of the example's gap, e.g. "vergadert" in "De raad {vergadert} maandelijks.". */
+export function gapText(example: string): string | undefined {
+  return example.match(/\{([^{}]+)\}/)?.[1]?.trim();
+}

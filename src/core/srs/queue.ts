@@ -1,5 +1,6 @@
 import { dayStart, nextDayStart } from './day.ts';
 import { FsrsState, type ReviewItem } from './types.ts';
+import type { ExerciseKind } from '../exercises/kinds.ts';
 
 /**
  * What the queue needs from storage. Every method is an indexed range read whose cost depends on
@@ -8,8 +9,13 @@ import { FsrsState, type ReviewItem } from './types.ts';
 export interface QueueSource {
   /** Active, already-seen items of a deck with due <= until, oldest due first. */
   dueItems(deckId: string, until: number, limit: number): Promise<ReviewItem[]>;
-  /** Active new items of a deck in introduction order, skipping the given card keys. */
-  newItems(deckId: string, limit: number, skipCardKeys: ReadonlySet<string>): Promise<ReviewItem[]>;
+  /** Active new items of a deck in introduction order, at most one per card, skipping the given card keys and items not accepted. */
+  newItems(
+    deckId: string,
+    limit: number,
+    skipCardKeys: ReadonlySet<string>,
+    accept: (item: ReviewItem) => boolean,
+  ): Promise<ReviewItem[]>;
   /** Log rows since a moment: card keys touched and how many new items were introduced. */
   reviewedSince(since: number): Promise<{ cardKeys: Set<string>; newIntroduced: number; reviews: number }>;
 }
@@ -17,6 +23,10 @@ export interface QueueSource {
 export interface QueueLimits {
   newPerDay: number;
   reviewsPerDay: number;
+  /** Kinds the trainee has switched on; all when absent. */
+  kinds?: readonly ExerciseKind[];
+  /** Whether a speech voice is available (listen items without a recording need one). */
+  voice?: boolean;
 }
 
 /** Learning steps are minutes apart; like Anki, show a learning item up to 20 minutes early. */
@@ -62,7 +72,10 @@ export async function buildTodayQueue(
   const isLaterToday = (item: ReviewItem) =>
     (item.fsrs.state === FsrsState.Learning || item.fsrs.state === FsrsState.Relearning) &&
     (item.due ?? 0) > now + LEARN_AHEAD_MS;
-  const usable = (item: ReviewItem) => !buried.has(item.cardKey) && !isLaterToday(item);
+  const kinds = new Set(limits.kinds ?? []);
+  const offered = (item: ReviewItem) =>
+    (!limits.kinds || kinds.has(item.kind)) && (limits.voice !== false || !item.needsVoice);
+  const usable = (item: ReviewItem) => offered(item) && !buried.has(item.cardKey) && !isLaterToday(item);
 
   // Read only about as many due rows as the budget needs: a share per deck first, and more from
   // the decks that had more only when the shares did not fill the budget.
@@ -83,7 +96,7 @@ export async function buildTodayQueue(
     return learningA - learningB || (a.due ?? 0) - (b.due ?? 0);
   });
   for (const item of all) {
-    if (buried.has(item.cardKey)) continue;
+    if (!offered(item) || buried.has(item.cardKey)) continue;
     if (isLaterToday(item)) {
       laterToday++;
       continue;
@@ -96,11 +109,11 @@ export async function buildTodayQueue(
   const newBudget = Math.max(0, limits.newPerDay - done.newIntroduced);
   // Same idea for new items: a share per deck, then more only from decks that had more.
   const newShare = Math.ceil(newBudget / Math.max(1, deckIds.length)) + 2;
-  const newLists = newBudget ? await Promise.all(deckIds.map((d) => source.newItems(d, newShare, buried))) : [];
+  const newLists = newBudget ? await Promise.all(deckIds.map((d) => source.newItems(d, newShare, buried, offered))) : [];
   if (newLists.flat().length < newBudget) {
     await Promise.all(
       deckIds.map(async (d, i) => {
-        if (newLists[i]!.length === newShare) newLists[i] = await source.newItems(d, newBudget, buried);
+        if (newLists[i]!.length === newShare) newLists[i] = await source.newItems(d, newBudget, buried, offered);
       }),
     );
   }

@@ -33,6 +33,8 @@ export interface ReviewItem {
   newRank?: number;
   /** Introduction order within the deck (card position, then kind); also the rank once introducible. */
   order: number;
+  /** A listen item whose card has no recording: it can only be offered when a voice exists. */
+  needsVoice?: boolean;
   /** False when the card is no longer in its deck: history is kept, the item is not shown. */
   active: boolean;
 }

@@ -1,0 +1,120 @@
+import { displayTerm, type Card, type Deck } from '../content/model.ts';
+import { fold } from '../content/text.ts';
+
+/**
+ * The glossary: search every deck (built-in and imported) as the trainee types. Text is folded
+ * (lowercase, no diacritics: "financiën" is found by "financien") once, when the index is built;
+ * a search is then one substring scan over precomputed strings, a few milliseconds for 10,000
+ * cards (scripts/bench/glossary.ts), so no inverted index is needed.
+ */
+export type MatchField = 'term' | 'alternative' | 'plain' | 'translation' | 'definition' | 'example';
+
+export interface GlossaryEntry {
+  deckId: string;
+  deckTitle: string;
+  card: Card;
+}
+
+export interface GlossaryHit extends GlossaryEntry {
+  /** Where the whole query was found best; tells the trainee why a result is there. */
+  field: MatchField;
+}
+
+interface Indexed extends GlossaryEntry {
+  /** Folded text per field, best first; `all` joins them for the every-word check. */
+  fields: [MatchField, string][];
+  term: string;
+  /** The term (with and without article) and the alternatives: a query equal to one ranks first. */
+  exact: string[];
+  all: string;
+  sortKey: string;
+}
+
+export interface GlossaryIndex {
+  readonly size: number;
+  readonly entries: readonly Indexed[];
+}
+
+/** Field order is rank order: a hit in the term beats one in a translation or a definition. */
+const FIELD_RANK: Record<MatchField, number> = {
+  term: 0,
+  alternative: 1,
+  plain: 2,
+  translation: 3,
+  definition: 4,
+  example: 5,
+};
+
+const SEP = '\u0001';
+
+export function buildGlossary(decks: readonly Deck[]): GlossaryIndex {
+  const entries: Indexed[] = [];
+  for (const deck of decks) {
+    for (const card of deck.cards) {
+      const term = fold(card.term);
+      const fields: [MatchField, string][] = [
+        ['term', `${term}${SEP}${fold(displayTerm(card))}`],
+        ['alternative', card.alternatives.map(fold).join(SEP)],
+        ['plain', card.plain ? fold(card.plain) : ''],
+        ['translation', Object.values(card.translations).map(fold).join(SEP)],
+        ['definition', fold(card.definition)],
+        ['example', card.example ? fold(card.example.replace(/[{}]/g, '')) : ''],
+      ];
+      const present = fields.filter(([, text]) => text);
+      entries.push({
+        deckId: deck.id,
+        deckTitle: deck.title,
+        card,
+        fields: present,
+        term,
+        exact: [term, fold(displayTerm(card)), ...card.alternatives.map(fold)],
+        all: present.map(([, text]) => text).join(SEP),
+        sortKey: `${term}${SEP}${deck.title}`,
+      });
+    }
+  }
+  return { size: entries.length, entries };
+}
+
+export interface GlossaryResult {
+  hits: GlossaryHit[];
+  /** All matches, of which `hits` are the best `limit`. */
+  total: number;
+}
+
+/**
+ * Every entry containing every word of the query (in any field) matches. Ranking: the term
+ * itself, then a term starting with the query, then the field the whole query was found in
+ * (term, alternative, plain, translation, definition, example), then alphabetical.
+ */
+export function searchGlossary(index: GlossaryIndex, query: string, limit = 50): GlossaryResult {
+  const q = fold(query);
+  if (!q) return { hits: [], total: 0 };
+  const words = q.split(' ');
+  const scored: { entry: Indexed; score: number; field: MatchField }[] = [];
+  for (const entry of index.entries) {
+    if (!words.every((w) => entry.all.includes(w))) continue;
+    let field: MatchField = entry.fields[0]![0];
+    let score = 20;
+    for (const [name, text] of entry.fields) {
+      if (text.includes(q)) {
+        field = name;
+        score = 2 + FIELD_RANK[name];
+        break;
+      }
+    }
+    if (entry.exact.includes(q)) score = 0;
+    else if (entry.term.startsWith(q)) score = 1;
+    scored.push({ entry, score, field });
+  }
+  scored.sort((a, b) => a.score - b.score || (a.entry.sortKey < b.entry.sortKey ? -1 : a.entry.sortKey > b.entry.sortKey ? 1 : 0));
+  return {
+    total: scored.length,
+    hits: scored.slice(0, limit).map(({ entry, field }) => ({
+      deckId: entry.deckId,
+      deckTitle: entry.deckTitle,
+      card: entry.card,
+      field,
+    })),
+  };
+}

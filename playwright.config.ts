@@ -28,6 +28,8 @@ const OUT_DIR = process.env.PW_OUTDIR ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // One results folder per build under test, so runs side by side don't trample each other.
+  outputDir: `test-results/${OUT_DIR}`,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

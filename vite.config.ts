@@ -4,6 +4,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { decksPlugin } from './src/build/decksPlugin.ts';
 import { audioPlugin } from './src/build/audioPlugin.ts';
+import { drillsPlugin } from './src/build/drillsPlugin.ts';
+import { dictionaryPlugin } from './src/build/dictionaryPlugin.ts';
 
 /**
  * Only the app's own origin, no inline script. Added to the built page only: the dev server
@@ -40,6 +42,9 @@ export default defineConfig({
     // VAKTAAL_CONTENT_DIR builds the app with another content folder (a coach's own decks, or test fixtures).
     decksPlugin({ contentDir: CONTENT_DIR }),
     audioPlugin({ contentDir: CONTENT_DIR }),
+    // Drills and writing prompts (content/drills, content/prompts) and the spelling dictionary of the writing desk.
+    drillsPlugin({ contentDir: CONTENT_DIR }),
+    dictionaryPlugin(),
     contentSecurityPolicy(),
     VitePWA({
       registerType: 'prompt',
@@ -64,7 +69,8 @@ export default defineConfig({
       },
       workbox: {
         // Every compiled deck is precached, so all decks work offline after the first visit.
-        globPatterns: ['**/*.{js,css,html,json,svg,png,ico,webmanifest,mp3,ogg,m4a,wav,webm}'],
+        // aff/dic: the writing desk's spelling dictionary (dict/nl.dic is ~2.5 MB, under the limit below).
+        globPatterns: ['**/*.{js,css,html,json,svg,png,ico,webmanifest,mp3,ogg,m4a,wav,webm,aff,dic}'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
         // The first install takes control at once (so the first visit already works offline);

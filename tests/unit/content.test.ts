@@ -89,6 +89,11 @@ describe('parseDeckYaml: errors with file, line and column', () => {
     }
   });
 
+  it('reports an unresolved YAML alias instead of crashing (found by the property test)', () => {
+    const r = parseDeckYaml('*!', 'alias.deck.yaml');
+    expect(r.problems[0]).toMatchObject({ code: 'yaml-syntax', severity: 'error' });
+  });
+
   it('reports a file that is not a mapping', () => {
     const r = parseDeckYaml('- term: a\n', 'lijst.deck.yaml');
     expect(r.problems[0]?.code).toBe('not-a-mapping');
@@ -177,7 +182,7 @@ describe('parseDeckYaml: errors with file, line and column', () => {
 });
 
 describe('compileDecks: checks across files', () => {
-  const deck = (id: string) => `# comment\nid: ${id}\ntitle: T\ncards:\n  - term: a\n    definition: b\n`;
+  const deck = (id: string) => `# comment\nid: ${id}\ntitle: T\ncards:\n  - term: a\n    article: de\n    definition: b\n`;
 
   it('reports a duplicate deck id and names both files', () => {
     const r = compileDecks([
@@ -208,6 +213,65 @@ describe('compileDecks: checks across files', () => {
   it('takes the department from the folder name', () => {
     const r = compileDecks([{ path: 'content/decks/sociaal-huis/x.deck.yaml', text: deck('x') }]);
     expect(r.decks[0]!.department).toBe('Sociaal huis');
+  });
+});
+
+describe('validateDeck: article and gap rules', () => {
+  const one = (card: string) => parseDeckYaml(`id: t\ntitle: T\ncards:\n${card}`, 'd.deck.yaml').problems;
+
+  it('requires an article on a noun, and asks for one (or a type) when a card has neither', () => {
+    const noun = one('  - term: loket\n    type: noun\n    definition: x\n');
+    expect(only(noun, 'article-missing')[0]).toMatchObject({ severity: 'error', line: 5 });
+    const neither = one('  - term: loket\n    definition: x\n');
+    expect(only(neither, 'article-missing')[0]).toMatchObject({ severity: 'warning', line: 4, column: 11 });
+    expect(one('  - term: sorteren\n    type: verb\n    definition: x\n')).toEqual([]);
+  });
+
+  it('warns when the gap holds another word than the term, not when it holds a form of it', () => {
+    const wrong = one('  - term: vergunning\n    article: de\n    definition: x\n    example: De stad heeft het {vergund}.\n');
+    expect(only(wrong, 'gap-mismatch')[0]).toMatchObject({ severity: 'warning', line: 7, column: 14 });
+    expect(only(wrong, 'gap-mismatch')[0]!.message).toContain('"vergund" is not "vergunning"');
+    expect(one('  - term: vergunning\n    article: de\n    definition: x\n    example: Twee {vergunningen} zijn klaar.\n')).toEqual([]);
+    expect(one('  - term: doorverwijzen\n    type: verb\n    definition: x\n    example: Ik {verwijs} u door naar het OCMW.\n')).toEqual([]);
+  });
+
+  it('keeps sharedTerm on the compiled card', () => {
+    const r = parseDeckYaml('id: t\ntitle: T\ncards:\n  - term: loket\n    article: het\n    definition: x\n    sharedTerm: true\n', 'd.deck.yaml');
+    expect(r.deck!.cards[0]!.sharedTerm).toBe(true);
+  });
+});
+
+describe('compileDecks: a term belongs in one deck', () => {
+  const deck = (id: string, cards: string) => ({ path: `content/decks/${id}/${id}.deck.yaml`, text: `id: ${id}\ntitle: T\ncards:\n${cards}` });
+  const card = (term: string, extra = '') => `  - term: ${term}\n    article: het\n    definition: uitleg\n${extra}`;
+
+  it('warns at both cards when two decks have the same term, naming the other place', () => {
+    const r = compileDecks([deck('a', card('loket')), deck('b', card('x') + card('Loket'))]);
+    const warnings = only(r.problems, 'term-in-other-deck');
+    expect(warnings.map(formatProblem)).toEqual([
+      'content/decks/a/a.deck.yaml:4:11 warning: term "loket" is also in deck "b" (content/decks/b/b.deck.yaml:7) — keep the word in the deck where it belongs, or mark each card with "sharedTerm: true"',
+      'content/decks/b/b.deck.yaml:7:11 warning: term "Loket" is also in deck "a" (content/decks/a/a.deck.yaml:4) — keep the word in the deck where it belongs, or mark each card with "sharedTerm: true"',
+    ]);
+    expect(r.decks).toHaveLength(2);
+  });
+
+  it('counts a term that is another deck\'s alternative answer', () => {
+    const r = compileDecks([deck('a', card('organigram')), deck('b', card('organogram', '    alternatives: [organigram]\n'))]);
+    expect(only(r.problems, 'term-in-other-deck').map((p) => p.file)).toEqual(['content/decks/a/a.deck.yaml']);
+    expect(only(r.problems, 'term-in-other-deck')[0]!.message).toContain('accepted answer for "organogram" in deck "b"');
+  });
+
+  it('accepts a shared term when each card says sharedTerm: true, and flags a sharedTerm that shares nothing', () => {
+    const shared = '    sharedTerm: true\n';
+    expect(compileDecks([deck('a', card('loket', shared)), deck('b', card('loket', shared))]).problems).toEqual([]);
+    expect(only(compileDecks([deck('a', card('loket', shared)), deck('b', card('loket'))]).problems, 'term-in-other-deck')).toHaveLength(1);
+    const alone = compileDecks([deck('a', card('loket', shared))]).problems;
+    expect(alone.map((p) => [p.code, p.line])).toEqual([['shared-term-alone', 4]]);
+  });
+
+  it('allows the same term twice in one deck to be handled by the deck\'s own duplicate check only', () => {
+    const r = compileDecks([deck('a', card('loket') + card('balie'))]);
+    expect(r.problems).toEqual([]);
   });
 });
 

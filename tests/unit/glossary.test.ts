@@ -98,3 +98,13 @@ describe('glossary search', () => {
     expect((performance.now() - start) / 4).toBeLessThan(50);
   });
 });
+
+describe('folding for the glossary', () => {
+  it('the ASCII fast path folds exactly like the content module', async () => {
+    const fc = await import('fast-check');
+    const { fold } = await import('../../src/core/content/text.ts');
+    const { foldText } = await import('../../src/core/glossary/glossary.ts');
+    const chars = fc.constantFrom(...'aAzZ éÉëïçñ’‘`\'\t\n  -{}0'.split(''));
+    fc.assert(fc.property(fc.string({ unit: chars }), fc.string(), (a, b) => foldText(a) === fold(a) && foldText(b) === fold(b)));
+  });
+});

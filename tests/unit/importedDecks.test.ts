@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { checkDeckFile, listImportedDecks, removeImportedDeck, storeImportedDeck } from '../../src/core/db/importedDecks.ts';
+import { checkDeckFile, groupDeckFiles } from '../../src/core/db/deckFile.ts';
+import { listImportedDecks, removeImportedDeck, storeImportedDeck } from '../../src/core/db/importedDecks.ts';
 import { queueSource, recordReview, syncDeck } from '../../src/core/db/progressStore.ts';
 import { kindsForCard } from '../../src/core/exercises/kinds.ts';
 import type { Deck } from '../../src/core/content/model.ts';
@@ -100,5 +101,38 @@ describe('imported decks in IndexedDB', () => {
     expect(await db.deckSync.get('loket')).toBeUndefined();
     expect(await db.items.where('deckId').equals('bestuur').toArray()).toEqual(bestuurItems);
     expect((await db.logs.toArray()).map((l) => l.deckId)).toEqual(['bestuur']);
+  });
+});
+
+describe('CSV decks picked in the app', () => {
+  const csv = '\uFEFFterm;article;definition;example;en;fr\nrecyclagepark;het;Waar je gesorteerd afval brengt.;Breng het naar het {recyclagepark}.;recycling centre;recyparc\n';
+  const meta = 'id: afval\ntitle: Afval & netheid\ndepartment: Stadsreiniging\n';
+
+  it('pairs a CSV with the meta file picked with it, and passes other files through in order', () => {
+    const groups = groupDeckFiles([
+      { name: 'a.deck.yaml', text: 'x' },
+      { name: 'afval.meta.yaml', text: meta },
+      { name: 'afval.csv', text: csv },
+      { name: 'los.meta.yaml', text: meta },
+    ]);
+    expect(groups.map((g) => [g.file.name, g.meta?.path])).toEqual([
+      ['a.deck.yaml', undefined],
+      ['afval.csv', 'afval.meta.yaml'],
+      ['los.meta.yaml', undefined],
+    ]);
+  });
+
+  it('imports a CSV deck with its meta file, and a lone meta file is refused', () => {
+    const result = checkDeckFile('afval.csv', csv, builtIn, { path: 'afval.meta.yaml', text: meta });
+    expect(result.ok && [result.deck.id, result.deck.title, result.deck.department]).toEqual(['afval', 'Afval & netheid', 'Stadsreiniging']);
+    const lone = checkDeckFile('los.meta.yaml', meta, builtIn);
+    expect(lone.ok === false && lone.reason === 'problems' && lone.problems[0]!.code).toBe('unsupported-file');
+  });
+
+  it('a CSV error has its line number', () => {
+    const broken = checkDeckFile('afval.csv', 'term;definitoin\nbalie;De plaats.\n', builtIn);
+    expect(broken.ok).toBe(false);
+    if (broken.ok || broken.reason !== 'problems') return;
+    expect(broken.problems.map((p) => [p.code, p.line])).toContainEqual(['unknown-column', 1]);
   });
 });

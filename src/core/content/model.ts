@@ -12,6 +12,8 @@ export interface Card {
   alternatives: string[];
   translations: Record<string, string>;
   audio?: string;
+  /** Set when the coach marked the term as deliberately also in another deck. */
+  sharedTerm?: boolean;
   /** 1-based line of the card in its source file, for messages. */
   line: number;
 }

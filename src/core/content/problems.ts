@@ -1,3 +1,5 @@
+import type { DrillProblemCode } from './drillProblems.ts';
+
 /**
  * A problem found in a content file. `code` + `params` let the app show the message in the
  * trainee's UI language (i18n key `problems.<code>`); `message` is the English text the CLI and
@@ -38,9 +40,15 @@ export type ProblemCode =
   | 'spelling'
   | 'translation-missing'
   | 'term-in-other-deck'
+  | 'shared-term-alone'
+  | 'deck-size'
+  | 'allowlist'
+  | 'article-review'
   | 'unknown-column'
   | 'missing-column'
-  | 'unsupported-file';
+  | 'unsupported-file'
+  // Drill and writing-prompt files (drillProblems.ts).
+  | DrillProblemCode;
 
 export interface Position {
   line: number;

@@ -34,12 +34,12 @@ export const cardSchema = z.strictObject({
 });
 
 export const deckSchema = z.strictObject({
-  id: id.describe('Id van het pakket: kleine letters, cijfers en koppeltekens.'),
-  title: text,
-  department: text.optional().describe('Dienst; groepeert de pakketten in de app.'),
-  level: z.enum(LEVELS).optional(),
-  description: text.optional(),
-  cards: z.array(cardSchema).min(1),
+  id: id.describe('Id van het pakket: kleine letters, cijfers en koppeltekens. Uniek over alle pakketten.'),
+  title: text.describe('Titel van het pakket zoals de app hem toont.'),
+  department: text.optional().describe('Dienst; groepeert de pakketten in de app. Standaard: de naam van de map.'),
+  level: z.enum(LEVELS).optional().describe('Taalniveau (ERK): A1, A2, B1, B2, C1 of C2.'),
+  description: text.optional().describe('Eén of twee zinnen over het pakket.'),
+  cards: z.array(cardSchema).min(1).describe('De kaarten: één per woord of uitdrukking.'),
 });
 
 /** Deck metadata without cards: the `<name>.meta.yaml` beside a CSV deck. */
@@ -47,9 +47,11 @@ export const deckMetaSchema = deckSchema.omit({ cards: true }).partial();
 
 export type CardInput = z.infer<typeof cardSchema>;
 export type DeckInput = z.infer<typeof deckSchema>;
+export type DeckMetaInput = z.infer<typeof deckMetaSchema>;
 export type Level = (typeof LEVELS)[number];
 export type Article = (typeof ARTICLES)[number];
 export type CardType = (typeof CARD_TYPES)[number];
 
 export const CARD_FIELDS = Object.keys(cardSchema.shape);
 export const DECK_FIELDS = Object.keys(deckSchema.shape);
+export const DECK_META_FIELDS = Object.keys(deckMetaSchema.shape);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CARD_FIELDS, cardSchema, DECK_FIELDS, deckSchema, type CardInput } from './schema.ts';
+import { CARD_FIELDS, cardSchema, DECK_FIELDS, DECK_META_FIELDS, deckMetaSchema, deckSchema, type CardInput, type DeckMetaInput } from './schema.ts';
+import { gapMatchesTerm } from './inflection.ts';
 import { problem, type Position, type Problem } from './problems.ts';
 import { nearest } from './suggest.ts';
 import { slugify } from './slug.ts';
@@ -24,6 +25,11 @@ export interface ValidateContext {
 export interface DeckResult {
   deck?: Deck;
   problems: Problem[];
+  /**
+   * Where things were written, for checks that run after compiling (content QA, checks across
+   * files). Card indexes are those of `deck.cards`.
+   */
+  locate?: Locator;
 }
 
 function fieldName(path: Path): string {
@@ -47,7 +53,7 @@ function describeKind(value: unknown): string {
 }
 
 /** Turns zod's issues into our problems, with positions and the hint a coach needs. */
-function issueToProblems(issue: z.core.$ZodIssue, raw: unknown, ctx: ValidateContext): Problem[] {
+function issueToProblems(issue: z.core.$ZodIssue, raw: unknown, ctx: ValidateContext, deckFields: readonly string[] = DECK_FIELDS): Problem[] {
   const { file, locate } = ctx;
   const path = issue.path as Path;
   const last = path[path.length - 1];
@@ -55,7 +61,7 @@ function issueToProblems(issue: z.core.$ZodIssue, raw: unknown, ctx: ValidateCon
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
-        const known = path.some((p) => p === 'cards') ? CARD_FIELDS : DECK_FIELDS;
+        const known = path.some((p) => p === 'cards') ? CARD_FIELDS : deckFields;
         const hint = nearest(key, known);
         const message = hint
           ? `unknown field "${key}" — did you mean ${hint}?`
@@ -223,7 +229,40 @@ function checkCards(
         );
       } else if (!gaps[0]![1]!.trim()) {
         problems.push(problem(file, at('example'), 'error', 'gap-missing', `the {gap} in the example is empty`, {}));
+      } else {
+        const gap = gaps[0]!;
+        const after = c.example.slice(gap.index + gap[0].length);
+        if (!gapMatchesTerm(c, gap[1]!, after)) {
+          problems.push(
+            problem(
+              file,
+              at('example'),
+              'warning',
+              'gap-mismatch',
+              `the {gap} "${gap[1]!.trim()}" is not "${c.term}" or a form of it (plural, diminutive, conjugation, participle, -e ending) — put the term itself between { and }`,
+              { gap: gap[1]!.trim(), term: c.term },
+            ),
+          );
+        }
       }
+    }
+    if (!c.article && c.type === 'noun') {
+      problems.push(
+        problem(file, at('type'), 'error', 'article-missing', `"${c.term}" is a noun: add "article: de" or "article: het" (plural-only nouns take de)`, {
+          term: c.term,
+        }),
+      );
+    } else if (!c.article && !c.type) {
+      problems.push(
+        problem(
+          file,
+          at('term'),
+          'warning',
+          'article-missing',
+          `"${c.term}" has no article and no type: a noun needs "article: de" or "article: het"; for another kind of word set "type" (verb, adjective, adverb, phrase, abbreviation)`,
+          { term: c.term },
+        ),
+      );
     }
     cards.push({
       id,
@@ -236,6 +275,7 @@ function checkCards(
       alternatives: c.alternatives ?? [],
       translations: c.translations ?? {},
       ...(c.audio ? { audio: c.audio } : {}),
+      ...(c.sharedTerm ? { sharedTerm: true } : {}),
       line,
     });
   }
@@ -276,7 +316,17 @@ export function validateDeck(raw: unknown, ctx: ValidateContext): DeckResult {
   }
   const checked = checkCards(goodCards, ctx);
   problems.push(...checked.problems);
-  if (!envelope.success) return { problems: dedupe(problems) };
+  // Compiled card k is raw card goodCards[k].index: cards with errors are left out of the deck.
+  const locate: Locator = {
+    at(path: Path, asKey?: boolean) {
+      if (path[0] === 'cards' && typeof path[1] === 'number') {
+        const raw = goodCards[path[1]]?.index ?? path[1];
+        return ctx.locate.at(['cards', raw, ...path.slice(2)], asKey);
+      }
+      return ctx.locate.at(path, asKey);
+    },
+  };
+  if (!envelope.success) return { problems: dedupe(problems), locate };
   const input = envelope.data;
   const cards = checked.cards;
   const hashed = JSON.stringify(cards.map(({ line: _line, ...rest }) => rest));
@@ -291,7 +341,24 @@ export function validateDeck(raw: unknown, ctx: ValidateContext): DeckResult {
     hash: contentHash(`${input.id}|${input.title}|${hashed}`),
     cards,
   };
-  return { deck, problems: dedupe(problems) };
+  return { deck, problems: dedupe(problems), locate };
+}
+
+/**
+ * Validates the `<name>.meta.yaml` beside a CSV deck: deck fields only, all optional (the CSV's
+ * file and folder names fill in what is missing).
+ */
+export function validateDeckMeta(raw: unknown, ctx: ValidateContext): { meta?: DeckMetaInput; problems: Problem[] } {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return {
+      problems: [
+        problem(ctx.file, { line: 1, column: 1 }, 'error', 'not-a-mapping', 'a meta file holds fields like "title:" and "department:"', {}),
+      ],
+    };
+  }
+  const parsed = deckMetaSchema.safeParse(raw);
+  if (parsed.success) return { meta: parsed.data, problems: [] };
+  return { problems: dedupe(parsed.error.issues.flatMap((issue) => issueToProblems(issue, raw, ctx, DECK_META_FIELDS))) };
 }
 
 function dedupe(problems: Problem[]): Problem[] {

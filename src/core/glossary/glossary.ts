@@ -1,4 +1,4 @@
-import { displayTerm, type Card, type Deck } from '../content/model.ts';
+import type { Card, Deck } from '../content/model.ts';
 import { fold } from '../content/text.ts';
 
 /**
@@ -47,18 +47,29 @@ const FIELD_RANK: Record<MatchField, number> = {
 
 const SEP = '\u0001';
 
+const ASCII = /^[\x00-\x7f]*$/;
+/**
+ * `fold` (content/text.ts) with a fast path: most text is plain ASCII, where Unicode
+ * normalisation changes nothing, and skipping it halves the time to build the index.
+ */
+export function foldText(text: string): string {
+  return ASCII.test(text) ? text.replace(/`/g, "'").toLowerCase().replace(/\s+/g, ' ').trim() : fold(text);
+}
+
 export function buildGlossary(decks: readonly Deck[]): GlossaryIndex {
   const entries: Indexed[] = [];
   for (const deck of decks) {
     for (const card of deck.cards) {
-      const term = fold(card.term);
+      const term = foldText(card.term);
+      const withArticle = card.article ? `${card.article} ${term}` : term;
+      const alternatives = card.alternatives.map(foldText);
       const fields: [MatchField, string][] = [
-        ['term', `${term}${SEP}${fold(displayTerm(card))}`],
-        ['alternative', card.alternatives.map(fold).join(SEP)],
-        ['plain', card.plain ? fold(card.plain) : ''],
-        ['translation', Object.values(card.translations).map(fold).join(SEP)],
-        ['definition', fold(card.definition)],
-        ['example', card.example ? fold(card.example.replace(/[{}]/g, '')) : ''],
+        ['term', `${term}${SEP}${withArticle}`],
+        ['alternative', alternatives.join(SEP)],
+        ['plain', card.plain ? foldText(card.plain) : ''],
+        ['translation', Object.values(card.translations).map(foldText).join(SEP)],
+        ['definition', foldText(card.definition)],
+        ['example', card.example ? foldText(card.example.replace(/[{}]/g, '')) : ''],
       ];
       const present = fields.filter(([, text]) => text);
       entries.push({
@@ -67,7 +78,7 @@ export function buildGlossary(decks: readonly Deck[]): GlossaryIndex {
         card,
         fields: present,
         term,
-        exact: [term, fold(displayTerm(card)), ...card.alternatives.map(fold)],
+        exact: [term, withArticle, ...alternatives],
         all: present.map(([, text]) => text).join(SEP),
         sortKey: `${term}${SEP}${deck.title}`,
       });
@@ -88,7 +99,7 @@ export interface GlossaryResult {
  * (term, alternative, plain, translation, definition, example), then alphabetical.
  */
 export function searchGlossary(index: GlossaryIndex, query: string, limit = 50): GlossaryResult {
-  const q = fold(query);
+  const q = foldText(query);
   if (!q) return { hits: [], total: 0 };
   const words = q.split(' ');
   const scored: { entry: Indexed; score: number; field: MatchField }[] = [];

@@ -1,0 +1,438 @@
+import { z } from 'zod';
+import {
+  DRILL_KINDS,
+  DRILL_SET_FIELDS,
+  drillSetSchema,
+  ITEM_FIELDS,
+  ITEM_SCHEMAS,
+  PROMPT_FIELDS,
+  PROMPT_FILE_FIELDS,
+  promptFileSchema,
+  promptSchema,
+  type DrillItemInput,
+  type DrillKind,
+} from './drillSchema.ts';
+import type { DrillItem, DrillSet, PromptSet, WritingPrompt } from './drillModel.ts';
+import { problem, type Problem } from './problems.ts';
+import { nearest } from './suggest.ts';
+import { slugify } from './slug.ts';
+import { contentHash, type Locator, type Path } from './validate.ts';
+import { readYamlSource } from './yamlDeck.ts';
+import { parseFixText } from '../drills/fixText.ts';
+import { checkRubric, normalizeSentence, tileOrderFor } from '../drills/check.ts';
+
+/**
+ * Parsing and validating drill files and writing-prompt files, in the style of the deck
+ * validator: every problem is reported with path:line:column, a code and params; an unknown field
+ * gets the nearest known one as a suggestion. One bad item hides nothing else.
+ */
+export interface DrillResult {
+  set?: DrillSet;
+  problems: Problem[];
+}
+
+export interface PromptResult {
+  prompts?: PromptSet;
+  problems: Problem[];
+}
+
+interface Ctx {
+  file: string;
+  locate: Locator;
+  /** Known field names at a path, for "did you mean" hints. */
+  fields: (path: Path) => readonly string[];
+}
+
+function valueAt(raw: unknown, path: Path): unknown {
+  let node: unknown = raw;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}
+
+function describeKind(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `a ${typeof value}`;
+}
+
+function fieldName(path: Path): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p + 1}]` : p)).join('.').replace(/\.\[/g, '[');
+}
+
+/** zod issue → our problems (same codes and wording as the deck validator). */
+function issueToProblems(issue: z.core.$ZodIssue, raw: unknown, ctx: Ctx): Problem[] {
+  const { file, locate } = ctx;
+  const path = issue.path as Path;
+  const last = path[path.length - 1];
+  const field = typeof last === 'string' ? last : fieldName(path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = ctx.fields(path);
+      return issue.keys.map((key) => {
+        const hint = nearest(key, known);
+        const message = hint ? `unknown field "${key}" — did you mean ${hint}?` : `unknown field "${key}" — known fields: ${known.join(', ')}`;
+        return problem(file, locate.at([...path, key], true), 'error', 'unknown-field', message, {
+          field: key,
+          suggestion: hint ?? '',
+          known: known.join(', '),
+        });
+      });
+    }
+    case 'invalid_type': {
+      const parent = valueAt(raw, path.slice(0, -1));
+      const present = parent !== null && typeof parent === 'object' && last !== undefined && last in parent;
+      if (!present) {
+        const where = path.length > 1 ? locate.at(path.slice(0, -1)) : { line: 1, column: 1 };
+        return [problem(file, where, 'error', 'missing-field', `missing required field "${field}"`, { field: String(field) })];
+      }
+      const value = valueAt(raw, path);
+      const expected = issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`;
+      return [
+        problem(
+          file,
+          locate.at(path),
+          'error',
+          'wrong-type',
+          `"${field}" must be ${expected}, not ${describeKind(value)}${issue.expected === 'string' ? ' (put the value in quotes)' : ''}`,
+          { field: String(field), expected: issue.expected, actual: describeKind(value) },
+        ),
+      ];
+    }
+    case 'invalid_value': {
+      const value = valueAt(raw, path);
+      const allowed = issue.values.map(String);
+      return [
+        problem(file, locate.at(path), 'error', 'invalid-value', `"${field}: ${String(value)}" is not allowed — use one of: ${allowed.join(', ')}`, {
+          field: String(field),
+          value: String(value),
+          allowed: allowed.join(', '),
+        }),
+      ];
+    }
+    case 'invalid_format': {
+      const value = String(valueAt(raw, path));
+      const isId = field === 'id';
+      return [
+        problem(
+          file,
+          locate.at(path),
+          'error',
+          isId ? 'invalid-id' : 'invalid-value',
+          isId ? `id "${value}" may only use lowercase letters, digits and single hyphens (e.g. "${slugify(value) || 'mijn-reeks'}")` : `"${field}: ${value}" has the wrong form`,
+          { field: String(field), value, suggestion: slugify(value), allowed: '' },
+        ),
+      ];
+    }
+    case 'too_small':
+    case 'too_big': {
+      const value = valueAt(raw, path);
+      if (Array.isArray(value) || typeof value === 'string') {
+        const limit = String((issue as { minimum?: unknown; maximum?: unknown }).minimum ?? (issue as { maximum?: unknown }).maximum);
+        if (issue.code === 'too_small' && (typeof value === 'string' || value.length === 0)) {
+          return [problem(file, locate.at(path), 'error', 'empty-value', `"${field}" must not be empty`, { field: String(field) })];
+        }
+        const message =
+          issue.code === 'too_small' ? `"${field}" needs at least ${limit} entries` : `"${field}" may have at most ${limit} entries`;
+        return [problem(file, locate.at(path), 'error', 'invalid-value', message, { field: String(field), value: String(value.length), allowed: '' })];
+      }
+      return [
+        problem(file, locate.at(path), 'error', 'invalid-value', `"${field}": ${issue.message}`, {
+          field: String(field),
+          value: String(value),
+          allowed: '',
+        }),
+      ];
+    }
+    default:
+      return [
+        problem(file, locate.at(path), 'error', 'invalid-value', `"${field}": ${issue.message}`, {
+          field: String(field),
+          value: String(valueAt(raw, path)),
+          allowed: '',
+        }),
+      ];
+  }
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.line}:${p.column}:${p.code}:${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const GAP_MARK = /_{3,}/g;
+
+/** The text an item's derived id comes from: the words a coach recognises it by. */
+function idSource(item: DrillItemInput): string {
+  switch (item.kind) {
+    case 'gap':
+      return item.sentence.replace(GAP_MARK, ' ');
+    case 'choice':
+      return item.sentence ?? item.answer;
+    case 'order':
+      return item.answer;
+    case 'fix': {
+      const parsed = parseFixText(item.text);
+      return parsed.ok ? parsed.correct : item.text;
+    }
+    case 'rewrite':
+      return item.sentence;
+  }
+}
+
+/** `gap-het-dossier-morgen-behandeld`: the kind plus the first words, at most 60 characters. */
+export function deriveItemId(item: DrillItemInput): string {
+  const words = slugify(idSource(item)).split('-').filter(Boolean);
+  let id = item.kind;
+  for (const w of words) {
+    if (id.length + 1 + w.length > 60) break;
+    id += `-${w}`;
+  }
+  return id;
+}
+
+/** Checks beyond the shape of one item; returns the compiled item (or undefined) and its problems. */
+function checkItem(input: DrillItemInput, index: number, ctx: Ctx): { item?: DrillItem; problems: Problem[] } {
+  const { file, locate } = ctx;
+  const at = (...rest: (string | number)[]) => locate.at(['items', index, ...rest]);
+  const line = at().line;
+  const problems: Problem[] = [];
+  const err = (pos: ReturnType<typeof at>, code: Problem['code'], message: string, params: Record<string, string> = {}) =>
+    problems.push(problem(file, pos, 'error', code, message, params));
+  const id = input.id ?? deriveItemId(input);
+  const base = { id, explanation: input.explanation, line };
+
+  switch (input.kind) {
+    case 'gap': {
+      const gaps = input.sentence.match(GAP_MARK) ?? [];
+      if (gaps.length === 0) err(at('sentence'), 'gap-missing', 'the sentence has no gap: write ___ (three underscores) where the answer goes');
+      else if (gaps.length > 1) err(at('sentence'), 'gap-count', `the sentence has ${gaps.length} gaps; use exactly one ___`, { count: String(gaps.length) });
+      if (problems.length) return { problems };
+      return { item: { ...base, kind: 'gap', sentence: input.sentence, ...(input.hint ? { hint: input.hint } : {}), answer: input.answer, alternatives: input.alternatives ?? [] }, problems };
+    }
+    case 'choice': {
+      const seen = new Set<string>();
+      input.options.forEach((o, i) => {
+        if (seen.has(o)) err(at('options', i), 'duplicate-option', `option "${o}" appears twice`, { option: o });
+        seen.add(o);
+      });
+      if (!input.options.includes(input.answer)) {
+        err(at('answer'), 'answer-not-in-options', `the answer "${input.answer}" is not one of the options — copy it exactly`, {
+          answer: input.answer,
+        });
+      }
+      if (input.sentence && (input.sentence.match(GAP_MARK) ?? []).length > 1) {
+        err(at('sentence'), 'gap-count', 'the sentence has more than one gap; use at most one ___', { count: String((input.sentence.match(GAP_MARK) ?? []).length) });
+      }
+      if (problems.length) return { problems };
+      return {
+        item: { ...base, kind: 'choice', question: input.question, ...(input.sentence ? { sentence: input.sentence } : {}), options: input.options, answer: input.answer },
+        problems,
+      };
+    }
+    case 'order': {
+      if (!tileOrderFor(input.tiles, input.answer)) {
+        err(at('tiles'), 'tiles-mismatch', `the tiles do not form the answer "${input.answer}": every tile must be used once, with nothing left over`, {
+          answer: input.answer,
+        });
+      }
+      (input.alternatives ?? []).forEach((alt, i) => {
+        if (!tileOrderFor(input.tiles, alt)) {
+          err(at('alternatives', i), 'alternative-mismatch', `the alternative "${alt}" cannot be made from the same tiles`, { alternative: alt });
+        } else if (normalizeSentence(alt) === normalizeSentence(input.answer)) {
+          err(at('alternatives', i), 'alternative-mismatch', `the alternative "${alt}" is the answer itself`, { alternative: alt });
+        }
+      });
+      if (problems.length) return { problems };
+      return {
+        item: { ...base, kind: 'order', ...(input.prompt ? { prompt: input.prompt } : {}), tiles: input.tiles, answer: input.answer, alternatives: input.alternatives ?? [] },
+        problems,
+      };
+    }
+    case 'fix': {
+      const parsed = parseFixText(input.text);
+      if (!parsed.ok) {
+        const pos = at('text');
+        err(pos, 'fix-markup', `error markup in "text": ${parsed.message}`, { detail: parsed.message, snippet: input.text.slice(parsed.offset, parsed.offset + 20) });
+        return { problems };
+      }
+      if (parsed.errors.length === 0) {
+        err(at('text'), 'fix-no-errors', 'the text marks no errors: write each one as {wrong|right}');
+        return { problems };
+      }
+      return {
+        item: { ...base, kind: 'fix', ...(input.prompt ? { prompt: input.prompt } : {}), faulty: parsed.faulty, correct: parsed.correct, errors: parsed.errors },
+        problems,
+      };
+    }
+    case 'rewrite': {
+      const rubric = { avoid: input.avoid ?? [], include: input.include ?? [], ...(input.maxWords !== undefined ? { maxWords: input.maxWords } : {}) };
+      if (!rubric.avoid.length && !rubric.include.length && rubric.maxWords === undefined) {
+        err(at(), 'rubric-empty', 'a rewrite needs a rubric: at least one of avoid, include, maxWords');
+        return { problems };
+      }
+      const own = checkRubric(rubric, input.model);
+      if (!own.ok) {
+        const why = [
+          ...own.avoid.filter((a) => !a.ok).map((a) => `contains "${a.found}"`),
+          ...own.include.filter((i) => !i.ok).map((i) => `lacks "${i.entry}"`),
+          ...(own.lengthOk ? [] : [`has ${own.words} words (max ${input.maxWords})`]),
+        ].join(', ');
+        err(at('model'), 'model-breaks-rubric', `the model answer fails its own rubric: ${why}`, { detail: why });
+        return { problems };
+      }
+      return { item: { ...base, kind: 'rewrite', sentence: input.sentence, ...rubric, model: input.model }, problems };
+    }
+  }
+}
+
+/** Parses and validates one drill file. Never throws. */
+export function parseDrillYaml(text: string, file: string): DrillResult {
+  const source = readYamlSource(text, file);
+  if (source.problems) return { problems: source.problems };
+  const { raw, locate } = source;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return {
+      problems: [problem(file, { line: 1, column: 1 }, 'error', 'not-a-mapping', 'a drill file must start with fields like "id:", "title:", "topic:" and "items:"', {})],
+    };
+  }
+  const ctx: Ctx = {
+    file,
+    locate,
+    fields: (path) => {
+      if (path[0] !== 'items') return DRILL_SET_FIELDS;
+      const kind = valueAt(raw, [...path.slice(0, 2), 'kind']);
+      return ITEM_FIELDS[kind as DrillKind] ?? ['kind'];
+    },
+  };
+  const problems: Problem[] = [];
+  const envelope = drillSetSchema.safeParse(raw);
+  if (!envelope.success) problems.push(...envelope.error.issues.flatMap((i) => issueToProblems(i, raw, ctx)));
+  const rawItems = (raw as { items?: unknown }).items;
+  const items: DrillItem[] = [];
+  const seenIds = new Map<string, number>();
+  if (Array.isArray(rawItems)) {
+    rawItems.forEach((rawItem, index) => {
+      const kind = rawItem && typeof rawItem === 'object' ? (rawItem as { kind?: unknown }).kind : undefined;
+      if (rawItem === null || typeof rawItem !== 'object' || Array.isArray(rawItem)) {
+        problems.push(problem(file, locate.at(['items', index]), 'error', 'wrong-type', `item ${index + 1} must be a mapping with "kind:" and its fields`, { field: `items[${index + 1}]`, expected: 'object', actual: describeKind(rawItem) }));
+        return;
+      }
+      if (kind === undefined) {
+        problems.push(problem(file, locate.at(['items', index]), 'error', 'missing-field', `missing required field "kind" (one of: ${DRILL_KINDS.join(', ')})`, { field: 'kind' }));
+        return;
+      }
+      const schema = ITEM_SCHEMAS[kind as DrillKind];
+      if (!schema) {
+        const hint = nearest(String(kind), DRILL_KINDS);
+        problems.push(
+          problem(file, locate.at(['items', index, 'kind']), 'error', 'unknown-kind', `unknown kind "${String(kind)}"${hint ? ` — did you mean ${hint}?` : ''} (one of: ${DRILL_KINDS.join(', ')})`, {
+            value: String(kind),
+            suggestion: hint ?? '',
+            allowed: DRILL_KINDS.join(', '),
+          }),
+        );
+        return;
+      }
+      const parsed = schema.safeParse(rawItem);
+      if (!parsed.success) {
+        problems.push(...parsed.error.issues.flatMap((i) => issueToProblems({ ...i, path: ['items', index, ...i.path] } as z.core.$ZodIssue, raw, ctx)));
+        return;
+      }
+      const checked = checkItem(parsed.data as DrillItemInput, index, ctx);
+      problems.push(...checked.problems);
+      if (!checked.item) return;
+      const other = seenIds.get(checked.item.id);
+      if (other !== undefined) {
+        const pos = (parsed.data as { id?: string }).id ? locate.at(['items', index, 'id']) : locate.at(['items', index]);
+        problems.push(
+          problem(file, pos, 'error', 'duplicate-item-id', `duplicate item id "${checked.item.id}" (also on line ${other}) — give one of them its own id`, {
+            id: checked.item.id,
+            otherLine: String(other),
+          }),
+        );
+        return;
+      }
+      seenIds.set(checked.item.id, checked.item.line);
+      items.push(checked.item);
+    });
+  }
+  if (!envelope.success) return { problems: dedupe(problems) };
+  const input = envelope.data;
+  const kinds: Partial<Record<DrillKind, number>> = {};
+  for (const item of items) kinds[item.kind] = (kinds[item.kind] ?? 0) + 1;
+  const hashed = JSON.stringify(items.map(({ line: _line, ...rest }) => rest));
+  const set: DrillSet = {
+    id: input.id,
+    title: input.title,
+    topic: input.topic,
+    ...(input.level ? { level: input.level } : {}),
+    ...(input.description ? { description: input.description } : {}),
+    source: file,
+    itemCount: items.length,
+    kinds,
+    hash: contentHash(`${input.id}|${input.title}|${hashed}`),
+    items,
+  };
+  return { set, problems: dedupe(problems) };
+}
+
+/** Parses and validates one writing-prompt file. Never throws. */
+export function parsePromptsYaml(text: string, file: string): PromptResult {
+  const source = readYamlSource(text, file);
+  if (source.problems) return { problems: source.problems };
+  const { raw, locate } = source;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { problems: [problem(file, { line: 1, column: 1 }, 'error', 'not-a-mapping', 'a prompts file must start with fields like "id:", "title:" and "prompts:"', {})] };
+  }
+  const ctx: Ctx = { file, locate, fields: (path) => (path[0] === 'prompts' ? PROMPT_FIELDS : PROMPT_FILE_FIELDS) };
+  const problems: Problem[] = [];
+  const envelope = promptFileSchema.safeParse(raw);
+  if (!envelope.success) problems.push(...envelope.error.issues.flatMap((i) => issueToProblems(i, raw, ctx)));
+  const rawPrompts = (raw as { prompts?: unknown }).prompts;
+  const prompts: WritingPrompt[] = [];
+  const seen = new Map<string, number>();
+  const fileId = envelope.success ? envelope.data.id : '';
+  if (Array.isArray(rawPrompts)) {
+    rawPrompts.forEach((rawPrompt, index) => {
+      const parsed = promptSchema.safeParse(rawPrompt);
+      if (!parsed.success) {
+        problems.push(...parsed.error.issues.flatMap((i) => issueToProblems({ ...i, path: ['prompts', index, ...i.path] } as z.core.$ZodIssue, raw, ctx)));
+        return;
+      }
+      const p = parsed.data;
+      const line = locate.at(['prompts', index]).line;
+      const other = seen.get(p.id);
+      if (other !== undefined) {
+        problems.push(
+          problem(file, locate.at(['prompts', index, 'id']), 'error', 'duplicate-prompt-id', `duplicate prompt id "${p.id}" (also on line ${other})`, {
+            id: p.id,
+            otherLine: String(other),
+          }),
+        );
+        return;
+      }
+      seen.set(p.id, line);
+      prompts.push({
+        id: `${fileId}/${p.id}`,
+        title: p.title,
+        task: p.task,
+        kind: p.kind ?? 'email',
+        register: p.register ?? 'u',
+        points: p.points ?? [],
+        ...(p.level ? { level: p.level } : {}),
+        line,
+      });
+    });
+  }
+  if (!envelope.success) return { problems: dedupe(problems) };
+  return { prompts: { id: envelope.data.id, title: envelope.data.title, source: file, prompts }, problems: dedupe(problems) };
+}

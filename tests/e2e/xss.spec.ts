@@ -1,0 +1,69 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from './fixtures.ts';
+import { XSS_PAYLOADS, xssDeckYaml } from './xssPayloads.ts';
+
+/**
+ * Untrusted content stays inert when it is built from content/: a deck with 46 payloads in every
+ * text field is compiled into its own build, served on its own port, and practised.
+ */
+test.describe('deck text from content/ is inert', () => {
+  let dir = '';
+  let server: ReturnType<typeof spawn> | undefined;
+  const port = 4500 + Math.floor(Math.random() * 400);
+
+  test.beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'vaktaal-xss-'));
+    mkdirSync(join(dir, 'content/decks/proef'), { recursive: true });
+    writeFileSync(join(dir, 'content/decks/proef/xss.deck.yaml'), xssDeckYaml());
+    const build = spawnSync('npx', ['vite', 'build', '--outDir', join(dir, 'dist'), '--emptyOutDir'], {
+      encoding: 'utf8',
+      env: { ...process.env, VAKTAAL_CONTENT_DIR: join(dir, 'content') },
+    });
+    expect(build.status, build.stderr).toBe(0);
+    server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', join(dir, 'dist')], { stdio: 'ignore' });
+  });
+
+  test.afterAll(() => {
+    server?.kill();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('no payload runs or reaches another origin; payloads show as text', async ({ browser }) => {
+    const context = await browser.newContext({ baseURL: `http://localhost:${port}` });
+    const page = await context.newPage();
+    const offOrigin: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(`http://localhost:${port}`)) offOrigin.push(r.url());
+    });
+    page.on('dialog', (d) => void d.dismiss());
+    await expect(async () => {
+      await page.goto('/');
+    }).toPass({ timeout: 20_000 });
+    await page.getByRole('checkbox').first().check();
+    await expect(page.getByText('Proef <img src=x onerror=window.__xss=1> **titel**')).toBeVisible();
+    // English UI, so the (payload-laden) English translations are shown too.
+    await page.getByRole('link', { name: 'Instellingen' }).click();
+    await page.getByLabel('Taal van de app').selectOption('en');
+    await page.getByLabel('New words per day').fill('60');
+    await page.getByLabel('New words per day').press('Tab');
+    await page.getByRole('link', { name: 'Today' }).click();
+    await page.getByRole('button', { name: 'Start' }).click();
+    // Reveal every card: definition, example, plain text and translations are all rendered.
+    for (let i = 0; i < XSS_PAYLOADS.length; i++) {
+      await expect(page.getByTestId('exercise')).toHaveAttribute('data-turn', String(i));
+      await page.keyboard.press('Space');
+      await expect(page.getByTestId('definition')).toBeVisible();
+      await expect(page.getByTestId('translation')).toContainText('en ');
+      await page.keyboard.press('4');
+    }
+    await expect(page.getByTestId('summary')).toBeVisible();
+    // Emphasis is the only markup that survives: it was rendered, everything else stayed text.
+    expect(await page.locator('main script, main img, main svg:not([aria-hidden]) script, main iframe, main a[href^="javascript"]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(offOrigin).toEqual([]);
+    await context.close();
+  });
+});

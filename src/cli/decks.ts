@@ -39,7 +39,7 @@ if (figures) {
       `${figures.unknownWords.length} unknown; allow-list ${figures.allowlistUsed}/${figures.allowlistEntries} entries used`,
   );
   console.log(
-    `articles: ${n(figures.nouns)} nouns, ${n(figures.nounsInReference)} found in the reference list (word or head noun); ${figures.articleWarnings} disagree, ${figures.reviewedArticlesUsed} reviewed exceptions`,
+    `articles: ${n(figures.nouns)} cards with an article, ${n(figures.nounsInReference)} of them found in the reference list (word or head noun); ${figures.articleWarnings} disagree, ${figures.reviewedArticlesUsed} reviewed exceptions`,
   );
 }
 console.log(`${decks.length} decks, ${cards} cards checked in ${dir}: ${errors} errors, ${warnings} warnings`);

@@ -57,6 +57,14 @@ export async function startApp(): Promise<void> {
     initSpeech();
     db = new VaktaalDB();
     await db.open();
+    // Another tab opened a newer version of the app (schema upgrade): this tab's code is outdated.
+    // Dexie closes our connection; say why and offer the reload instead of failing on the next write.
+    db.on('versionchange', () => {
+      db?.close();
+      app.failure = 'errors.upgradedElsewhere';
+      app.phase = 'failed';
+      return false;
+    });
     const settings = await loadSettings(db);
     if (!settings.lang || !isSupported(settings.lang)) {
       settings.lang = browserLanguage(navigator.languages ?? [navigator.language]);

@@ -1,6 +1,7 @@
 import { parseDeckFile } from '../../src/core/content/parseDeckFile.ts';
 import { answerCurrent, builtDecks, chooseDeck, deckCheckbox, expect, openApp, test, waitForServiceWorker } from './fixtures.ts';
 import { dropFiles, idbCount, idbRows } from './data.ts';
+import { XSS_PAYLOADS, xssDeckYaml } from './xssPayloads.ts';
 
 const VALID = `id: e2e-loket
 title: Aan het loket
@@ -143,4 +144,35 @@ test('a CSV deck from a spreadsheet, picked with its meta file, is added', async
   await expect(page.getByTestId('import-refused')).toHaveCount(0);
   await page.getByRole('link', { name: 'Naar Vandaag' }).click();
   await expect(deckCheckbox(page, fromCsv.title)).toBeVisible();
+});
+
+test('an imported deck full of script payloads stays inert: import, words, progress and report show it as text', async ({ page }) => {
+  page.on('dialog', (d) => void d.dismiss());
+  const text = xssDeckYaml('e2e-xss-import');
+  const xss = parseDeckFile('xss.deck.yaml', text).deck!;
+  await openApp(page, '/import');
+  await page.getByLabel('Kies een pakketbestand').setInputFiles(yamlFile('xss.deck.yaml', text));
+  await expect(page.getByTestId('import-results')).toContainText(`Pakket „${xss.title}” toegevoegd met ${XSS_PAYLOADS.length} kaarten`);
+  // A broken file whose values carry payloads: the problem messages quote them, as text.
+  await page.getByLabel('Kies een pakketbestand').setInputFiles(yamlFile('kapot.deck.yaml', 'id: x\ntitle: X\ncards:\n  - term: a\n    article: "<img src=x onerror=window.__xss=1>"\n    definition: b\n'));
+  await expect(page.getByTestId('import-refused')).toContainText('„<img src=x onerror=window.__xss=1>” is niet toegestaan');
+
+  // Every card of the deck on screen, with definition, example, plain, alternatives and translation.
+  await page.getByRole('link', { name: 'Instellingen' }).click();
+  await page.getByLabel('Taal van de app').selectOption('en');
+  await page.goto('/words?q=uitleg');
+  const fromDeck = page.getByTestId('glossary-hit').filter({ hasText: `Deck: ${xss.title}` });
+  await expect(fromDeck.first()).toBeVisible();
+  expect(await fromDeck.count()).toBeGreaterThan(XSS_PAYLOADS.length / 2);
+  await expect(fromDeck.first()).toContainText('en <');
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('App language').selectOption('nl');
+  await page.goto('/');
+  await chooseDeck(page, xss.title);
+  await page.goto('/progress');
+  await expect(page.getByTestId('mastery')).toContainText(xss.title);
+  await page.goto('/report');
+  await expect(page.getByTestId('report')).toContainText(xss.title);
+  expect(await page.locator('main script, main img, main iframe, main object, main embed, main a[href^="javascript"]').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
 });

@@ -81,6 +81,16 @@ describe('parseDeckYaml: errors with file, line and column', () => {
     expect(r.deck).toBeUndefined();
   });
 
+  it('adds what to do to the YAML errors coaches make most', () => {
+    const colon = parseDeckYaml('id: t\ntitle: T\ncards:\n  - term: a\n    definition: Let op: vaak\n', 'd.deck.yaml');
+    expect(colon.problems[0]!.message).toContain('a value that contains ": " must be between double quotes');
+    const brace = parseDeckYaml('id: t\ntitle: T\ncards:\n  - term: a\n    definition: b\n    example: {A} is hier.\n', 'd.deck.yaml');
+    expect(brace.problems[0]).toMatchObject({ line: 6, code: 'yaml-syntax' });
+    expect(brace.problems[0]!.message).toContain('a value that starts with { must be between double quotes');
+    const tab = parseDeckYaml('id: t\ntitle: T\ncards:\n  - term: a\n\tdefinition: b\n', 'd.deck.yaml');
+    expect(tab.problems[0]!.message).toContain('indent with spaces, not with tabs');
+  });
+
   it('reports an empty file, also one with only comments', () => {
     for (const text of ['', '   \n', '# nog niets\n# later\n']) {
       const r = parseDeckYaml(text, 'leeg.deck.yaml');

@@ -9,6 +9,8 @@ import { join, relative, resolve } from 'node:path';
 import { compileDecks, type CompileResult, type CompiledSource, type SourceFile } from '../../core/content/compile.ts';
 import { problem, type Position, type Problem } from '../../core/content/problems.ts';
 import { fold } from '../../core/content/text.ts';
+import { gapMatchesTerm } from '../../core/content/inflection.ts';
+import type { Card } from '../../core/content/model.ts';
 import { readDeckSources } from '../../build/contentFiles.ts';
 import { findHeadNoun, loadArticleLexicon, type ArticleLexicon } from './articles.ts';
 import { parseAllowlist, parseReviewedArticles, type AllowEntry, type ReviewedArticle } from './lists.ts';
@@ -280,6 +282,19 @@ export function checkContent(input: QaInput): QaResult {
           }),
         );
       }
+      const leaked = termInDefinition(card);
+      if (leaked) {
+        problems.push(
+          problem(
+            deck.source,
+            locate.at(['cards', k, 'definition']),
+            'warning',
+            'definition-has-term',
+            `the definition contains "${leaked}": the trainee who must find "${card.term}" reads the answer — describe it without the word`,
+            { term: card.term, word: leaked },
+          ),
+        );
+      }
       if (!card.article || !input.lexicon) return;
       figures.nouns++;
       const head = findHeadNoun(card, input.lexicon, isWord);
@@ -317,6 +332,20 @@ export function checkContent(input: QaInput): QaResult {
     }
   }
   return { compiled, problems: sortProblems(problems), figures };
+}
+
+/**
+ * The words of the definition that are the term or a form of it. The produce exercise shows the
+ * definition and asks for the term, so a definition that contains it gives the answer away.
+ */
+export function termInDefinition(card: Pick<Card, 'term' | 'type' | 'article' | 'definition'>): string | undefined {
+  const size = card.term.trim().split(/\s+/).length;
+  const words = card.definition.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter(Boolean);
+  for (let i = 0; i + size <= words.length; i++) {
+    const window = words.slice(i, i + size).join(' ');
+    if (gapMatchesTerm(card, window)) return window;
+  }
+  return undefined;
 }
 
 function sortProblems(problems: Problem[]): Problem[] {

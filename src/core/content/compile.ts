@@ -84,7 +84,7 @@ function termsAcrossDecks(sources: readonly CompiledSource[]): Problem[] {
       const key = fold(card.term);
       const sameTerm = (byTerm.get(key) ?? []).filter((o) => o.source.deck.id !== source.deck.id);
       const asAlternative = (byAlternative.get(key) ?? []).filter((o) => o.source.deck.id !== source.deck.id && fold(o.card.term) !== key);
-      const pos = source.locate.at(['cards', index, 'term']);
+      const pos = () => source.locate.at(['cards', index, 'term']);
       if (sameTerm.length || asAlternative.length) {
         if (card.sharedTerm) return;
         const found = [
@@ -94,7 +94,7 @@ function termsAcrossDecks(sources: readonly CompiledSource[]): Problem[] {
         problems.push(
           problem(
             source.deck.source,
-            pos,
+            pos(),
             'warning',
             'term-in-other-deck',
             `term "${card.term}" ${found.join(' and ')} — keep the word in the deck where it belongs, or mark each card with "sharedTerm: true"`,
@@ -103,7 +103,7 @@ function termsAcrossDecks(sources: readonly CompiledSource[]): Problem[] {
         );
       } else if (card.sharedTerm) {
         problems.push(
-          problem(source.deck.source, pos, 'warning', 'shared-term-alone', `"sharedTerm: true" is set but no other deck has "${card.term}" — remove it`, {
+          problem(source.deck.source, pos(), 'warning', 'shared-term-alone', `"sharedTerm: true" is set but no other deck has "${card.term}" — remove it`, {
             term: card.term,
           }),
         );

@@ -42,6 +42,7 @@ export type ProblemCode =
   | 'term-in-other-deck'
   | 'shared-term-alone'
   | 'deck-size'
+  | 'definition-has-term'
   | 'allowlist'
   | 'article-review'
   | 'unknown-column'

@@ -102,7 +102,9 @@ export function searchGlossary(index: GlossaryIndex, query: string, limit = 50):
   const q = foldText(query);
   if (!q) return { hits: [], total: 0 };
   const words = q.split(' ');
-  const scored: { entry: Indexed; score: number; field: MatchField }[] = [];
+  // Scores are small integers: bucket by score, then sort only the buckets the page needs.
+  const buckets: { entry: Indexed; field: MatchField }[][] = [];
+  let total = 0;
   for (const entry of index.entries) {
     if (!words.every((w) => entry.all.includes(w))) continue;
     let field: MatchField = entry.fields[0]![0];
@@ -116,16 +118,16 @@ export function searchGlossary(index: GlossaryIndex, query: string, limit = 50):
     }
     if (entry.exact.includes(q)) score = 0;
     else if (entry.term.startsWith(q)) score = 1;
-    scored.push({ entry, score, field });
+    (buckets[score] ??= []).push({ entry, field });
+    total++;
   }
-  scored.sort((a, b) => a.score - b.score || (a.entry.sortKey < b.entry.sortKey ? -1 : a.entry.sortKey > b.entry.sortKey ? 1 : 0));
-  return {
-    total: scored.length,
-    hits: scored.slice(0, limit).map(({ entry, field }) => ({
-      deckId: entry.deckId,
-      deckTitle: entry.deckTitle,
-      card: entry.card,
-      field,
-    })),
-  };
+  const hits: GlossaryHit[] = [];
+  for (const bucket of buckets) {
+    if (!bucket || hits.length >= limit) continue;
+    bucket.sort((a, b) => (a.entry.sortKey < b.entry.sortKey ? -1 : a.entry.sortKey > b.entry.sortKey ? 1 : 0));
+    for (const { entry, field } of bucket.slice(0, limit - hits.length)) {
+      hits.push({ deckId: entry.deckId, deckTitle: entry.deckTitle, card: entry.card, field });
+    }
+  }
+  return { hits, total };
 }

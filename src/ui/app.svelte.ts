@@ -195,7 +195,7 @@ export async function sessionQueue(now = Date.now()): Promise<TodayQueue> {
   const ids = pendingSession;
   pendingSession = undefined;
   if (!ids) return todayQueue(app.settings.selectedDecks, now);
-  const kinds = new Set(app.settings.kinds);
+  const kinds = new Set<string>(app.settings.kinds);
   const items = (await itemsByIds(database(), ids)).filter((i) => kinds.has(i.kind) && (!i.needsVoice || voiceAvailable()));
   return { items, dueCount: items.length, newCount: 0, laterToday: 0, doneToday: 0, newIntroducedToday: 0 };
 }

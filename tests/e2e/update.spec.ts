@@ -1,8 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
 import { expect, test } from '@playwright/test';
+import { deploy, serve, tempDir } from './builds.ts';
 
 /**
  * A new version is deployed while the trainee is in the app: the page must not reload by itself,
@@ -10,12 +9,11 @@ import { expect, test } from '@playwright/test';
  * Runs against its own copy of the build on its own port, so the new "deployment" touches nothing else.
  */
 test('a new deployment is offered as an update, not forced mid-session', async ({ browser }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'vaktaal-update-'));
-  cpSync(process.env.PW_OUTDIR ?? 'dist', dir, { recursive: true });
-  const port = 4300 + Math.floor(Math.random() * 500);
-  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', dir], { stdio: 'ignore' });
+  const dir = tempDir('update');
+  deploy(process.env.PW_OUTDIR ?? 'dist', dir);
+  const server = serve(dir);
   try {
-    const context = await browser.newContext({ baseURL: `http://localhost:${port}` });
+    const context = await browser.newContext({ baseURL: server.url });
     const page = await context.newPage();
     await expect(async () => {
       await page.goto('/');
@@ -52,7 +50,7 @@ test('a new deployment is offered as an update, not forced mid-session', async (
     await expect(banner).toHaveCount(0);
     await context.close();
   } finally {
-    server.kill();
+    server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 });

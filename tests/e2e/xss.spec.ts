@@ -1,7 +1,6 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildApp, serve, tempDir, type Server } from './builds.ts';
 import { expect, test } from './fixtures.ts';
 import { XSS_PAYLOADS, xssDeckYaml } from './xssPayloads.ts';
 
@@ -11,32 +10,27 @@ import { XSS_PAYLOADS, xssDeckYaml } from './xssPayloads.ts';
  */
 test.describe('deck text from content/ is inert', () => {
   let dir = '';
-  let server: ReturnType<typeof spawn> | undefined;
-  const port = 4500 + Math.floor(Math.random() * 400);
+  let server: Server | undefined;
 
   test.beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'vaktaal-xss-'));
+    dir = tempDir('xss');
     mkdirSync(join(dir, 'content/decks/proef'), { recursive: true });
     writeFileSync(join(dir, 'content/decks/proef/xss.deck.yaml'), xssDeckYaml());
-    const build = spawnSync('npx', ['vite', 'build', '--outDir', join(dir, 'dist'), '--emptyOutDir'], {
-      encoding: 'utf8',
-      env: { ...process.env, VAKTAAL_CONTENT_DIR: join(dir, 'content') },
-    });
-    expect(build.status, build.stderr).toBe(0);
-    server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', join(dir, 'dist')], { stdio: 'ignore' });
+    buildApp(join(dir, 'content'), join(dir, 'dist'));
+    server = serve(join(dir, 'dist'));
   });
 
   test.afterAll(() => {
-    server?.kill();
+    server?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   test('no payload runs or reaches another origin; payloads show as text', async ({ browser }) => {
-    const context = await browser.newContext({ baseURL: `http://localhost:${port}` });
+    const context = await browser.newContext({ baseURL: server!.url });
     const page = await context.newPage();
     const offOrigin: string[] = [];
     page.on('request', (r) => {
-      if (!r.url().startsWith(`http://localhost:${port}`)) offOrigin.push(r.url());
+      if (!r.url().startsWith(server!.url)) offOrigin.push(r.url());
     });
     page.on('dialog', (d) => void d.dismiss());
     await expect(async () => {

@@ -207,7 +207,7 @@ describe('backup import: refusals leave the data exactly as it was', () => {
     ['no version', (b) => text({ ...b, version: undefined }), 'invalid'],
     ['bad creation date', (b) => text({ ...b, createdAt: 'yesterday' }), 'invalid'],
     ['a table missing', (b) => text({ ...b, data: { ...b.data, logs: undefined } }), 'invalid'],
-    ['an unknown table', (b) => text({ ...b, data: { ...b.data, drafts: [] } }), 'invalid'],
+    ['an unknown table', (b) => text({ ...b, data: { ...b.data, notes: [] } }), 'invalid'],
     [
       'an item with a broken FSRS state',
       (b) => text({ ...b, data: { ...b.data, items: b.data.items.map((i, n) => (n === 3 ? { ...i, fsrs: { ...i.fsrs, due: 'soon' } } : i)) } }),

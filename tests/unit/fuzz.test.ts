@@ -1,4 +1,10 @@
+import 'fake-indexeddb/auto';
 import fc from 'fast-check';
+import { parseDeckCsv } from '../../src/core/content/csvDeck.ts';
+import { exportBackup, parseBackup } from '../../src/core/db/backup.ts';
+import { recordReview, syncDeck } from '../../src/core/db/progressStore.ts';
+import { createScheduler } from '../../src/core/srs/scheduler.ts';
+import { freshDb, makeDeck, NOON } from './helpers.ts';
 import { describe, expect, it } from 'vitest';
 import { parseDeckFile } from '../../src/core/content/parseDeckFile.ts';
 import type { DeckResult } from '../../src/core/content/validate.ts';
@@ -82,6 +88,85 @@ describe('property: the deck parser never throws', () => {
         expectWellBehaved(parseDeckFile('mutated.deck.yaml', text));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+const CSV = '\uFEFFterm;article;definition;example;plain;alternatives;en;fr\r\n' +
+  'loket;het;De plaats waar je geholpen wordt.;Ga naar het {loket}.;balie;balie|desk;counter;guichet\r\n' +
+  'sluikstort;het;"Afval dat iemand achterlaat; dat mag niet.";Er ligt een {sluikstort}.;;;illegal dumping;dépôt clandestin\r\n' +
+  'sorteren;;Afval scheiden.;"We {sorteren} het afval, ""goed"" zo.";;;to sort;trier\r\n';
+
+describe('property: the CSV deck parser never throws', () => {
+  it('on random text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (text) => expectWellBehaved(parseDeckCsv(text, 'random.csv'))),
+      { numRuns: 300 },
+    );
+  });
+  it('on mutations of a valid spreadsheet export', () => {
+    const csvMutation = fc.record({
+      kind: fc.constantFrom('delete' as const, 'insert' as const, 'swapLines' as const),
+      at: fc.nat(),
+      length: fc.integer({ min: 1, max: 30 }),
+      text: fc.constantFrom(';', ',', '"', '""', '\n', '\r\n', '\t', '|', ';;;', 'xyz', '\uFEFF', 'article', ''),
+    });
+    fc.assert(
+      fc.property(fc.array(csvMutation, { minLength: 1, maxLength: 5 }), (mutations) => {
+        const text = mutations.reduce((t, m) => mutate(t, m), CSV);
+        expectWellBehaved(parseDeckCsv(text, 'mutated.csv'));
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('property: the backup parser refuses bad files and never throws', () => {
+  async function validBackupText() {
+    const db = freshDb();
+    const scheduler = createScheduler({ retention: 0.9 });
+    await syncDeck(db, makeDeck('a', 3), NOON);
+    await recordReview(db, scheduler, { itemId: 'a/woord-0/recognise', rating: 3, now: NOON, durationMs: 5 });
+    return JSON.stringify(await exportBackup(db, NOON));
+  }
+
+  it('the valid file parses', async () => {
+    expect(parseBackup(await validBackupText()).ok).toBe(true);
+  });
+
+  it('on text mutations', async () => {
+    const valid = await validBackupText();
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => {
+        const text = mutations.reduce((t, m) => mutate(t, m as never), valid);
+        const result = parseBackup(text);
+        expect(typeof result.ok).toBe('boolean');
+        if (!result.ok) expect(typeof result.problem.code).toBe('string');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('on a value replaced anywhere in the structure', async () => {
+    const valid = JSON.parse(await validBackupText()) as unknown;
+    const paths: (string | number)[][] = [];
+    const walk = (v: unknown, path: (string | number)[]) => {
+      paths.push(path);
+      if (v && typeof v === 'object') for (const [k, c] of Object.entries(v)) walk(c, [...path, Array.isArray(v) ? Number(k) : k]);
+    };
+    walk(valid, []);
+    fc.assert(
+      fc.property(fc.nat({ max: paths.length - 1 }), fc.anything(), (index, replacement) => {
+        const copy = structuredClone(valid) as Record<string | number, unknown>;
+        const path = paths[index]!;
+        if (path.length === 0) return;
+        let parent: Record<string | number, unknown> = copy;
+        for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+        parent[path[path.length - 1]!] = replacement;
+        const result = parseBackup(JSON.stringify(copy));
+        expect(typeof result.ok).toBe('boolean');
+      }),
+      { numRuns: 400 },
     );
   });
 });

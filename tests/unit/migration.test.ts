@@ -47,6 +47,7 @@ describe('schema upgrade 1 → 2', () => {
     expect(await db.settings.toArray()).toEqual(fixture.settings);
     expect(await db.deckSync.toArray()).toEqual(fixture.deckSync);
     expect(await db.importedDecks.count()).toBe(0);
+    expect(await db.drafts.count()).toBe(0);
     expect((await loadSettings(db)).newPerDay).toBe(12);
     // The indexes still answer: due items by deck, logs by item.
     const due = await db.items.where('[deckId+due]').between(['bestuur', Dexie.minKey], ['bestuur', Dexie.maxKey]).count();

@@ -3,6 +3,7 @@ import type { FSRS } from 'ts-fsrs';
 import { replay } from '../srs/scheduler.ts';
 import { FsrsState, type ReviewItem, type ReviewLogRow } from '../srs/types.ts';
 import { SCHEMA_VERSION, type ImportedDeckRow, type SettingRow, type VaktaalDB } from './database.ts';
+import type { DraftRow } from './drafts.ts';
 
 /**
  * Backup: everything on this device in one versioned JSON file.
@@ -25,7 +26,7 @@ export const BACKUP_VERSION = 1;
 export const MIN_BACKUP_SCHEMA = 1;
 
 /** Tables a backup carries. A new table must be added here or to DERIVED_TABLES (a unit test checks). */
-export const BACKUP_TABLES = ['items', 'logs', 'settings', 'importedDecks'] as const;
+export const BACKUP_TABLES = ['items', 'logs', 'settings', 'importedDecks', 'drafts'] as const;
 /** Tables rebuilt from the others and so left out: deckSync is redone by syncDeck on the next load. */
 export const DERIVED_TABLES = ['deckSync'] as const;
 
@@ -34,6 +35,8 @@ export interface BackupData {
   logs: ReviewLogRow[];
   settings: SettingRow[];
   importedDecks: ImportedDeckRow[];
+  /** Writing-desk texts. */
+  drafts: DraftRow[];
 }
 
 export interface Backup {
@@ -124,12 +127,24 @@ const importedDeckSchema = z.strictObject({
   importedAt: num,
 });
 
+const draftSchema = z.looseObject({
+  id: str,
+  promptId: z.string().optional(),
+  title: z.string(),
+  text: z.string(),
+  createdAt: num,
+  updatedAt: num,
+  ignored: z.array(z.string()).optional(),
+});
+
 const dataSchema = z.strictObject({
   items: z.array(itemSchema),
   logs: z.array(logSchema),
   settings: z.array(settingSchema),
   // Absent in a schema-1 backup (the table did not exist yet).
   importedDecks: z.array(importedDeckSchema).default([]),
+  // Absent in backups made before the writing desk existed.
+  drafts: z.array(draftSchema).default([]),
 });
 
 export type BackupProblemCode =
@@ -198,6 +213,11 @@ function inconsistency(data: BackupData): string | undefined {
     if (deckIds.has(row.id) || row.deck.id !== row.id) return `imported deck ${row.id} is not unique`;
     deckIds.add(row.id);
   }
+  const draftIds = new Set<string>();
+  for (const row of data.drafts) {
+    if (draftIds.has(row.id)) return `draft ${row.id} appears twice`;
+    draftIds.add(row.id);
+  }
   return undefined;
 }
 
@@ -263,7 +283,7 @@ export function summarize(backup: Backup): BackupSummary {
 
 /** Everything on this device, read in one transaction so the snapshot is consistent. */
 export async function exportBackup(db: VaktaalDB, now = Date.now()): Promise<Backup> {
-  return db.transaction('r', db.items, db.logs, db.settings, db.importedDecks, async () => ({
+  return db.transaction('r', [db.items, db.logs, db.settings, db.importedDecks, db.drafts], async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     schemaVersion: SCHEMA_VERSION,
@@ -273,6 +293,7 @@ export async function exportBackup(db: VaktaalDB, now = Date.now()): Promise<Bac
       logs: await db.logs.toArray(),
       settings: await db.settings.toArray(),
       importedDecks: await db.importedDecks.toArray(),
+      drafts: await db.drafts.toArray(),
     },
   }));
 }
@@ -350,9 +371,10 @@ function withState(mine: ReviewItem, fsrs: ReviewItem['fsrs']): ReviewItem {
  */
 export async function applyBackup(db: VaktaalDB, backup: Backup, mode: ImportMode, scheduler: FSRS): Promise<ImportOutcome> {
   const { data } = backup;
-  return db.transaction('rw', [db.items, db.logs, db.settings, db.importedDecks, db.deckSync], async () => {
+  return db.transaction('rw', [db.items, db.logs, db.settings, db.importedDecks, db.deckSync, db.drafts], async () => {
     if (mode === 'replace') {
-      await Promise.all([db.items.clear(), db.logs.clear(), db.settings.clear(), db.importedDecks.clear(), db.deckSync.clear()]);
+      await Promise.all([db.items.clear(), db.logs.clear(), db.settings.clear(), db.importedDecks.clear(), db.deckSync.clear(), db.drafts.clear()]);
+      await db.drafts.bulkAdd(data.drafts);
       await db.items.bulkAdd(data.items);
       await db.logs.bulkAdd(data.logs);
       await db.settings.bulkAdd(data.settings);
@@ -426,6 +448,11 @@ export async function applyBackup(db: VaktaalDB, backup: Backup, mode: ImportMod
         await db.importedDecks.put(row);
         outcome.decksAdded++;
       }
+    }
+    // Drafts: the most recently edited version of each wins; none is removed.
+    for (const row of data.drafts) {
+      const mine = await db.drafts.get(row.id);
+      if (!mine || mine.updatedAt < row.updatedAt) await db.drafts.put(row);
     }
     await db.deckSync.clear();
     return outcome;

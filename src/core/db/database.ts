@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Deck } from '../content/model.ts';
 import type { ReviewItem, ReviewLogRow } from '../srs/types.ts';
+import type { DraftRow } from './drafts.ts';
 
 export interface SettingRow {
   key: string;
@@ -46,6 +47,8 @@ export class VaktaalDB extends Dexie {
   settings!: Table<SettingRow, string>;
   deckSync!: Table<DeckSyncRow, string>;
   importedDecks!: Table<ImportedDeckRow, string>;
+  /** Texts written at the writing desk (db/drafts.ts). */
+  drafts!: Table<DraftRow, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -61,6 +64,8 @@ export class VaktaalDB extends Dexie {
     // (tests/unit/migration.test.ts upgrades a committed v1 database).
     this.version(2).stores({
       importedDecks: 'id',
+      // Writing-desk drafts, listed newest first (not released before v2, so it joins v2).
+      drafts: 'id, updatedAt',
     });
   }
 }

@@ -4,10 +4,11 @@ import { FIRST_KIND, kindsForCard, needsVoice, type ExerciseKind } from '../exer
 import type { QueueSource } from '../srs/queue.ts';
 import { newFsrs, replay, review, type Rating } from '../srs/scheduler.ts';
 import type { FSRS } from 'ts-fsrs';
-import { FsrsState, type ReviewItem, type ReviewLogRow } from '../srs/types.ts';
+import { FsrsState, type ItemKind, type ReviewItem, type ReviewLogRow } from '../srs/types.ts';
 import type { VaktaalDB } from './database.ts';
+import { isDrillDeck } from '../content/drillModel.ts';
 
-export const itemId = (deckId: string, cardId: string, kind: ExerciseKind) => `${deckId}/${cardId}/${kind}`;
+export const itemId = (deckId: string, cardId: string, kind: ItemKind) => `${deckId}/${cardId}/${kind}`;
 export const cardKeyOf = (deckId: string, cardId: string) => `${deckId}/${cardId}`;
 
 /** New items are introduced card by card, in deck order; kinds of one card follow FIRST_KIND. */
@@ -15,7 +16,7 @@ const rankOf = (cardIndex: number, kind: ExerciseKind, kinds: readonly ExerciseK
   cardIndex * 16 + kinds.indexOf(kind);
 
 /** Puts the index fields right for an item's state: seen items are due, new ones may be introduced. */
-function withIndexFields(item: ReviewItem, introducible: boolean): ReviewItem {
+export function withIndexFields(item: ReviewItem, introducible: boolean): ReviewItem {
   const next: ReviewItem = { ...item };
   delete next.due;
   delete next.newRank;
@@ -152,7 +153,8 @@ export function queueSource(db: VaktaalDB): QueueSource {
         .toArray();
     },
     reviewedSince: async (since) => {
-      const rows = await db.logs.where('reviewedAt').aboveOrEqual(since).toArray();
+      // Drill reviews (deck id drill:…) have their own daily limits (drills/store.ts).
+      const rows = (await db.logs.where('reviewedAt').aboveOrEqual(since).toArray()).filter((r) => !isDrillDeck(r.deckId));
       return {
         cardKeys: new Set(rows.map((r) => r.cardKey)),
         newIntroduced: rows.filter((r) => r.stateBefore === FsrsState.New).length,

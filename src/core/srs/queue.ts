@@ -72,7 +72,7 @@ export async function buildTodayQueue(
   const isLaterToday = (item: ReviewItem) =>
     (item.fsrs.state === FsrsState.Learning || item.fsrs.state === FsrsState.Relearning) &&
     (item.due ?? 0) > now + LEARN_AHEAD_MS;
-  const kinds = new Set(limits.kinds ?? []);
+  const kinds = new Set<string>(limits.kinds ?? []);
   const offered = (item: ReviewItem) =>
     (!limits.kinds || kinds.has(item.kind)) && (limits.voice !== false || !item.needsVoice);
   const usable = (item: ReviewItem) => offered(item) && !buried.has(item.cardKey) && !isLaterToday(item);

@@ -1,4 +1,8 @@
 import type { ExerciseKind } from '../exercises/kinds.ts';
+import type { DrillKind } from '../content/drillSchema.ts';
+
+/** What a review item practises: an exercise kind of a card, or the kind of a drill item (deck id `drill:<set>`). */
+export type ItemKind = ExerciseKind | DrillKind;
 
 /** FSRS card state as stored: dates as epoch milliseconds so IndexedDB indexes and copies them cheaply. */
 export interface StoredFsrs {
@@ -20,7 +24,7 @@ export interface ReviewItem {
   id: string;
   deckId: string;
   cardId: string;
-  kind: ExerciseKind;
+  kind: ItemKind;
   /** `${deckId}/${cardId}`: siblings share it. */
   cardKey: string;
   fsrs: StoredFsrs;
@@ -45,7 +49,7 @@ export interface ReviewLogRow {
   itemId: string;
   cardKey: string;
   deckId: string;
-  kind: ExerciseKind;
+  kind: ItemKind;
   /** 1 Again, 2 Hard, 3 Good, 4 Easy */
   rating: 1 | 2 | 3 | 4;
   /** FSRS state before this review (0 = new). */

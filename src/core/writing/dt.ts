@@ -14,6 +14,7 @@ type Person = 'ik' | 'jij' | 'u' | 'hij' | 'zij';
 /** Subject pronouns. je, u, het and ze can also be something else (possessive, object, article). */
 const PRONOUNS: Record<string, Person> = { ik: 'ik', jij: 'jij', je: 'jij', u: 'u', hij: 'hij', zij: 'zij', ze: 'zij', het: 'hij', men: 'hij' };
 const AMBIGUOUS = new Set(['je', 'u', 'het', 'ze']);
+const SURE_SUBJECTS = new Set(['ik', 'jij', 'u', 'hij', 'zij']);
 /** Pronouns that can be an object after a verb (Stuur het op. Bel ze.). */
 const OBJECT_LIKE = new Set(['het', 'ze']);
 
@@ -173,6 +174,15 @@ export function checkDt(text: string): Finding[] {
           if (isIrregular || FORMS.has(w.lower)) checkAgreement(c, w, next, { inverted: true, subordinate: false });
         }
       });
+      // Subordinate clause: the finite verb closes it ("omdat hij ziek word" → wordt). Only with a
+      // pronoun that is surely the subject (not je/het/ze: "dat je aanvraag klaar is").
+      const subject = ws[1];
+      const last = ws[ws.length - 1]!;
+      if (clause.subordinate && subject && ws.length >= 4 && SURE_SUBJECTS.has(subject.lower)) {
+        const uses = FORMS.get(last.lower) ?? [];
+        const finiteOnly = uses.length > 0 && uses.every((u) => u.role === 'stem' || u.role === 'stemT') && !uses.some((u) => u.verb.noun);
+        if (finiteOnly || IRREGULAR_FORMS.has(last.lower)) checkAgreement(c, last, subject, { inverted: false, subordinate: false });
+      }
       checkParticiples(c, clause);
     }
   }

@@ -61,8 +61,7 @@ export function passiveCount(sentence: Sentence): number {
 }
 
 function atSentenceStart(text: string, index: number): boolean {
-  const before = text.slice(0, index).trimEnd();
-  return before === '' || /[.!?:\n]$/.test(text.slice(0, index).replace(/[ \t]+$/, '')) || /[.!?]$/.test(before);
+  return /(^|[.!?:]\s+|\n\s*)$/.test(text.slice(0, index));
 }
 
 export function checkKlareTaal(text: string, jargon?: JargonMatcher): Finding[] {

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { FSRS } from 'ts-fsrs';
 import type { Deck, DeckMeta } from '../core/content/model.ts';
 import { VaktaalDB } from '../core/db/database.ts';
+import { FIRST_KIND } from '../core/exercises/kinds.ts';
 import { queueSource, recordReview, syncDeck, type ReviewInput } from '../core/db/progressStore.ts';
 import { DEFAULT_SETTINGS, loadSettings, saveSetting, type Settings } from '../core/db/settings.ts';
 import { dayStart, nextDayStart } from '../core/srs/day.ts';
@@ -107,7 +108,12 @@ export async function refreshStats(now = Date.now()): Promise<void> {
   const entries = await Promise.all(
     app.decks.map(async (deck) => {
       const due = await d.items.where('[deckId+due]').between([deck.id, Dexie.minKey], [deck.id, until], true, true).count();
-      const fresh = await d.items.where('[deckId+newRank]').between([deck.id, Dexie.minKey], [deck.id, Dexie.maxKey]).count();
+      // New words = cards not met yet (their first kind is still new); other kinds of met cards are not "new words".
+      const fresh = await d.items
+        .where('[deckId+newRank]')
+        .between([deck.id, Dexie.minKey], [deck.id, Dexie.maxKey])
+        .filter((i) => i.kind === FIRST_KIND)
+        .count();
       return [deck.id, { due, fresh }] as const;
     }),
   );

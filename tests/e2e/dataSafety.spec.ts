@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { buildApp, deploy, serve, tempDir } from './builds.ts';
-import { expect, openApp, test, waitForServiceWorker } from './fixtures.ts';
+import { expect, openApp, test, waitForServiceWorker, watchContext } from './fixtures.ts';
 
 interface Dump {
   items: { id: string; active: boolean; fsrs: { reps: number } }[];
@@ -121,6 +121,7 @@ test('a deck rebuilt with a changed, a removed and reordered cards: history foll
   const server = serve(served);
   try {
     const context = await browser.newContext({ baseURL: server.url });
+    const checkContext = watchContext(context, server.url);
     const page = await context.newPage();
     await expect(async () => {
       await page.goto('/');
@@ -163,6 +164,7 @@ test('a deck rebuilt with a changed, a removed and reordered cards: history foll
     expect(reps(v3, 'proef/attest/recognise').active).toBe(true);
     expect(reps(v3, 'proef/attest/recognise').fsrs).toEqual(reps(v1, 'proef/attest/recognise').fsrs);
     expect(v3.logs).toEqual(v1.logs);
+    checkContext();
     await context.close();
   } finally {
     server.stop();

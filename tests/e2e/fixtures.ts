@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Card, Deck } from '../../src/core/content/model.ts';
 
@@ -14,26 +14,34 @@ export function displayTerm(card: Pick<Card, 'term' | 'article'>): string {
 }
 
 /**
- * Every test: no request leaves the app's origin, and no console error (CSP violations show up
- * there) goes unnoticed.
+ * Watches every page of a browser context: requests that leave the app's origin, and console
+ * errors (a Content-Security-Policy violation is reported there). Call the returned function at
+ * the end to assert there were none.
  */
+export function watchContext(context: BrowserContext, appOrigin: string): () => void {
+  const offOrigin: string[] = [];
+  const errors: string[] = [];
+  context.on('request', (r) => {
+    const url = new URL(r.url());
+    if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.origin !== appOrigin) offOrigin.push(r.url());
+  });
+  context.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED/.test(m.text())) errors.push(m.text());
+  });
+  context.on('weberror', (e) => errors.push(String(e.error())));
+  return () => {
+    expect(offOrigin, 'requests to another origin').toEqual([]);
+    expect(errors, 'console errors (CSP violations included)').toEqual([]);
+  };
+}
+
+/** Every test, every page of its context: nothing leaves the app's origin, no console error. */
 export const test = base.extend<{ guard: void }>({
   guard: [
-    async ({ page, baseURL }, use) => {
-      const origin = new URL(baseURL!).origin;
-      const offOrigin: string[] = [];
-      const errors: string[] = [];
-      page.on('request', (r) => {
-        const url = new URL(r.url());
-        if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.origin !== origin) offOrigin.push(r.url());
-      });
-      page.on('console', (m) => {
-        if (m.type() === 'error' && !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED/.test(m.text())) errors.push(m.text());
-      });
-      page.on('pageerror', (e) => errors.push(String(e)));
+    async ({ context, baseURL }, use) => {
+      const check = watchContext(context, new URL(baseURL!).origin);
       await use();
-      expect(offOrigin, 'requests to another origin').toEqual([]);
-      expect(errors, 'console errors').toEqual([]);
+      check();
     },
     { auto: true },
   ],

@@ -1,4 +1,4 @@
-import { answerCurrent, builtDecks, chooseDeck, deckCheckbox, expect, openApp, test, waitForServiceWorker } from './fixtures.ts';
+import { answerCurrent, builtDecks, chooseDeck, deckCheckbox, expect, openApp, test, waitForServiceWorker, watchContext } from './fixtures.ts';
 
 const decks = builtDecks();
 const first = [...decks].sort((a, b) => a.department.localeCompare(b.department, 'nl'))[0]!;
@@ -87,9 +87,11 @@ test('the UI language can be switched and is remembered', async ({ page }) => {
 
 test('the first visit follows the browser language when we have it', async ({ browser, baseURL }) => {
   const context = await browser.newContext({ locale: 'en-GB', baseURL: baseURL! });
+  const check = watchContext(context, new URL(baseURL!).origin);
   const page = await context.newPage();
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
+  check();
   await context.close();
 });
 

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { displayTerm } from '../../src/core/content/model.ts';
 import { LEECH_LAPSES } from '../../src/core/progress/rules.ts';
-import { answerCurrent, builtDecks, chooseDeck, expect, openApp, test } from './fixtures.ts';
+import { answerCurrent, builtDecks, chooseDeck, expect, openApp, test, watchContext } from './fixtures.ts';
 import { download, reviewedItems, setLapses } from './data.ts';
 
 const decks = builtDecks();
@@ -60,8 +60,10 @@ test('the report prints cleanly as a PDF and is a JSON file with the trainee’s
 test('coach view: two trainees’ reports side by side, with the difficult words they share', async ({ page, browser, baseURL }) => {
   // Two trainees on two devices (separate browser profiles).
   const other = await browser.newContext({ baseURL: baseURL!, locale: 'nl-BE' });
+  const checkOther = watchContext(other, new URL(baseURL!).origin);
   const otherPage = await other.newPage();
   const bram = await traineeReport(otherPage, 'Bram', [first, second], 4);
+  checkOther();
   await other.close();
   const amina = await traineeReport(page, 'Amina', [first], 2);
 

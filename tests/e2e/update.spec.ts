@@ -1,6 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, watchContext } from './fixtures.ts';
 import { deploy, serve, tempDir } from './builds.ts';
 
 /**
@@ -14,6 +14,7 @@ test('a new deployment is offered as an update, not forced mid-session', async (
   const server = serve(dir);
   try {
     const context = await browser.newContext({ baseURL: server.url });
+    const checkContext = watchContext(context, server.url);
     const page = await context.newPage();
     await expect(async () => {
       await page.goto('/');
@@ -48,6 +49,7 @@ test('a new deployment is offered as an update, not forced mid-session', async (
     // Reloaded into the new version, on the same screen, with the banner gone.
     await expect(page.getByTestId('exercise')).toBeVisible();
     await expect(banner).toHaveCount(0);
+    checkContext();
     await context.close();
   } finally {
     server.stop();

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp, serve, tempDir, type Server } from './builds.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, test, watchContext } from './fixtures.ts';
 import { XSS_PAYLOADS, xssDeckYaml } from './xssPayloads.ts';
 
 /**
@@ -27,6 +27,7 @@ test.describe('deck text from content/ is inert', () => {
 
   test('no payload runs or reaches another origin; payloads show as text', async ({ browser }) => {
     const context = await browser.newContext({ baseURL: server!.url });
+    const checkContext = watchContext(context, server!.url);
     const page = await context.newPage();
     const offOrigin: string[] = [];
     page.on('request', (r) => {
@@ -58,6 +59,7 @@ test.describe('deck text from content/ is inert', () => {
     expect(await page.locator('main script, main img, main svg:not([aria-hidden]) script, main iframe, main a[href^="javascript"]').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(offOrigin).toEqual([]);
+    checkContext();
     await context.close();
   });
 });

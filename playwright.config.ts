@@ -43,7 +43,11 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions,
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } }],
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } },
+    // The same flows again, operated by keyboard only (tests/e2e/keyboardOnly.ts).
+    { name: 'keyboard', use: { ...devices['Desktop Chrome'], launchOptions } },
+  ],
   webServer: {
     command: `npx vite preview --port ${PORT} --strictPort --outDir ${OUT_DIR}`,
     url: `http://localhost:${PORT}`,

@@ -1,6 +1,7 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Card, Deck } from '../../src/core/content/model.ts';
+import { useKeyboardOnly } from './keyboardOnly.ts';
 
 /** The decks exactly as the build compiled them: tests read expected answers from here, never hard-code them. */
 export function builtDecks(dir = `${process.env.PW_OUTDIR ?? 'dist'}/decks`): Deck[] {
@@ -35,12 +36,20 @@ export function watchContext(context: BrowserContext, appOrigin: string): () => 
   };
 }
 
-/** Every test, every page of its context: nothing leaves the app's origin, no console error. */
+/**
+ * Every test, every page of its context: nothing leaves the app's origin, no console error.
+ * In the "keyboard" project the mouse is taken away (see keyboardOnly.ts).
+ */
 export const test = base.extend<{ guard: void }>({
   guard: [
-    async ({ context, baseURL }, use) => {
+    async ({ context, baseURL, page }, use, testInfo) => {
       const check = watchContext(context, new URL(baseURL!).origin);
-      await use();
+      const restore = testInfo.project.name === 'keyboard' ? useKeyboardOnly(page) : undefined;
+      try {
+        await use();
+      } finally {
+        restore?.();
+      }
       check();
     },
     { auto: true },

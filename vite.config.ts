@@ -81,6 +81,11 @@ export default defineConfig({
     }),
   ],
   build: { target: 'es2022' },
+  resolve: {
+    // The writing desk's Hunspell (hunspell-asm) needs emscripten-wasm-loader's CommonJS build: the
+    // ESM build calls a namespace import (nanoid) as a function, which breaks once bundled.
+    alias: [{ find: /^emscripten-wasm-loader$/, replacement: 'emscripten-wasm-loader/dist/cjs/index.js' }],
+  },
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

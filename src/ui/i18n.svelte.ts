@@ -10,6 +10,10 @@ const files = import.meta.glob<Record<string, unknown>>('../i18n/locales/*/*.jso
 export const LANGUAGES = [
   { code: 'nl', name: 'Nederlands', dir: 'ltr' },
   { code: 'en', name: 'English', dir: 'ltr' },
+  { code: 'fr', name: 'Français', dir: 'ltr' },
+  { code: 'ar', name: 'العربية', dir: 'rtl' },
+  { code: 'uk', name: 'Українська', dir: 'ltr' },
+  { code: 'tr', name: 'Türkçe', dir: 'ltr' },
 ] as const;
 export type LangCode = (typeof LANGUAGES)[number]['code'];
 

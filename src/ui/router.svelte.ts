@@ -1,6 +1,7 @@
 /** A tiny History-API router: real paths, so deep links work and the service worker serves the shell. */
 function clean(path: string): string {
-  return path.replace(/\/+$/, '') || '/';
+  // The route is the path alone; a query (?set=…, ?draft=…) is for the screen to read.
+  return path.split(/[?#]/)[0]!.replace(/\/+$/, '') || '/';
 }
 
 let route = $state(clean(location.pathname));
@@ -14,7 +15,7 @@ export function currentRoute(): string {
 }
 
 export function navigate(path: string, replace = false): void {
-  if (path !== location.pathname) {
+  if (path !== location.pathname + location.search) {
     if (replace) history.replaceState(null, '', path);
     else history.pushState(null, '', path);
   }

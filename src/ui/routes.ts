@@ -14,6 +14,9 @@ export interface RouteDef {
 export const routes: RouteDef[] = [
   { path: '/', nav: 'nav.today', load: async () => Today },
   { path: '/practice', load: async () => (await import('./screens/Practice.svelte')).default },
+  { path: '/write', nav: 'nav.write', load: async () => (await import('./screens/Write.svelte')).default },
+  { path: '/write/drills', load: async () => (await import('./screens/DrillSession.svelte')).default },
+  { path: '/write/desk', load: async () => (await import('./screens/Desk.svelte')).default },
   { path: '/words', nav: 'nav.words', load: async () => (await import('./screens/Glossary.svelte')).default },
   { path: '/progress', nav: 'nav.progress', load: async () => (await import('./screens/Progress.svelte')).default },
   { path: '/backup', load: async () => (await import('./screens/Backup.svelte')).default },

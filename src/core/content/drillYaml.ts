@@ -404,23 +404,25 @@ export function parsePromptsYaml(text: string, file: string): PromptResult {
   if (Array.isArray(rawPrompts)) {
     rawPrompts.forEach((rawPrompt, index) => {
       const parsed = promptSchema.safeParse(rawPrompt);
+      const rawId = rawPrompt && typeof rawPrompt === 'object' ? (rawPrompt as { id?: unknown }).id : undefined;
+      const line = locate.at(['prompts', index]).line;
+      if (typeof rawId === 'string' && seen.has(rawId)) {
+        problems.push(
+          problem(file, locate.at(['prompts', index, 'id']), 'error', 'duplicate-prompt-id', `duplicate prompt id "${rawId}" (also on line ${seen.get(rawId)})`, {
+            id: rawId,
+            otherLine: String(seen.get(rawId)),
+          }),
+        );
+      } else if (typeof rawId === 'string') {
+        // Registered even when the prompt has other problems, so a second one with the id is still named.
+        seen.set(rawId, line);
+      }
       if (!parsed.success) {
         problems.push(...parsed.error.issues.flatMap((i) => issueToProblems({ ...i, path: ['prompts', index, ...i.path] } as z.core.$ZodIssue, raw, ctx)));
         return;
       }
       const p = parsed.data;
-      const line = locate.at(['prompts', index]).line;
-      const other = seen.get(p.id);
-      if (other !== undefined) {
-        problems.push(
-          problem(file, locate.at(['prompts', index, 'id']), 'error', 'duplicate-prompt-id', `duplicate prompt id "${p.id}" (also on line ${other})`, {
-            id: p.id,
-            otherLine: String(other),
-          }),
-        );
-        return;
-      }
-      seen.set(p.id, line);
+      if (seen.get(p.id) !== line) return;
       prompts.push({
         id: `${fileId}/${p.id}`,
         title: p.title,

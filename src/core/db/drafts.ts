@@ -11,6 +11,9 @@ export interface DraftRow {
   updatedAt: number;
   /** Words the trainee told the spelling check to accept in this draft (lowercase). */
   ignored?: string[];
+  /** For a draft without a prompt: an e-mail or a short text, and u or je. */
+  kind?: 'email' | 'text';
+  register?: 'u' | 'je';
 }
 
 export function newDraftId(now = Date.now()): string {
@@ -58,6 +61,7 @@ export async function recoverJournal(db: VaktaalDB, journal: DraftJournal): Prom
   const entry = journal.read();
   if (!entry || typeof entry.id !== 'string' || typeof entry.text !== 'string' || typeof entry.updatedAt !== 'number') return undefined;
   await saveDraft(db, entry);
+  // Only now, with the text safe in IndexedDB, may the copy go.
   journal.clear(entry.id);
   return entry;
 }

@@ -237,28 +237,30 @@ export function checkFix(item: Pick<FixItem, 'correct' | 'errors'>, given: strin
       .map((x) => x.text)
       .join(' ');
 
+  const matchedC = new Set(pairs.map(([ci]) => ci));
+  const anchors: [number, number][] = [[-1, -1], ...pairs, [c.length, t.length]];
+  // Hunks: runs of differing tokens between two unchanged ones.
+  const hunks = anchors.slice(0, -1).flatMap(([c0, t0], k) => {
+    const [c1, t1] = anchors[k + 1]!;
+    return c1 - c0 <= 1 && t1 - t0 <= 1 ? [] : [{ c0, t0, c1, t1, insertion: c1 - c0 === 1 }];
+  });
+  // A pure insertion right next to an error belongs to it ("de de" left for "de").
+  const insertedAt = (r: { first: number; last: number }) => hunks.some((h) => h.insertion && h.c1 >= r.first && h.c0 <= r.last);
+
   const errors = item.errors.map((e, k): FixErrorResult => {
-    const { first, last } = regions[k]!;
-    const [ca, ta] = anchorBefore(first);
-    const [cb, tb] = anchorAfter(last);
-    const expected = c.slice(ca + 1, cb);
-    const got = t.slice(ta + 1, tb);
-    const found = expected.length === got.length && expected.every((x, i) => same(x.text, got[i]!.text));
+    const r = regions[k]!;
+    const [, ta] = anchorBefore(r.first);
+    const [, tb] = anchorAfter(r.last);
+    let found = !insertedAt(r);
+    for (let i = r.first; i <= r.last; i++) if (!matchedC.has(i)) found = false;
     return { wrong: e.wrong, right: e.right, ...(e.note ? { note: e.note } : {}), found, given: text(t, ta + 1, tb) };
   });
 
-  // Hunks: runs of differing tokens between two unchanged ones. A hunk that touches an error's
-  // region belongs to that error; the others are changes to text that was right.
+  // Hunks that touch no error are changes to text that was right.
   const changes: FixChange[] = [];
-  const anchors: [number, number][] = [[-1, -1], ...pairs, [c.length, t.length]];
-  for (let k = 0; k + 1 < anchors.length; k++) {
-    const [c0, t0] = anchors[k]!;
-    const [c1, t1] = anchors[k + 1]!;
-    if (c1 - c0 <= 1 && t1 - t0 <= 1) continue;
-    // A pure insertion touches a region it borders; a replacement must overlap it.
-    const touches = regions.some((r) => (c1 - c0 === 1 ? c1 >= r.first && c0 <= r.last : c0 < r.last + 1 && c1 > r.first));
-    if (touches) continue;
-    changes.push({ expected: text(c, c0 + 1, c1), given: text(t, t0 + 1, t1) });
+  for (const h of hunks) {
+    const touches = regions.some((r) => (h.insertion ? h.c1 >= r.first && h.c0 <= r.last : h.c0 + 1 <= r.last && h.c1 - 1 >= r.first));
+    if (!touches) changes.push({ expected: text(c, h.c0 + 1, h.c1), given: text(t, h.t0 + 1, h.t1) });
   }
   const found = errors.filter((e) => e.found).length;
   const rating: DrillRating = found < errors.length ? 1 : changes.length ? 2 : 3;

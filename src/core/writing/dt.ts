@@ -61,6 +61,10 @@ function irregularAllowed(v: Irregular, person: Person, inverted: boolean): stri
   }
 }
 
+function adjacentAll(text: string, ws: readonly Word[]): boolean {
+  return ws.every((w, i) => i === 0 || adjacent(text, ws[i - 1]!, w));
+}
+
 interface Check {
   text: string;
   out: Finding[];
@@ -136,6 +140,27 @@ function checkParticiples(c: Check, clause: Clause): void {
   });
 }
 
+/** Determiners of a singular noun phrase subject ("uw aanvraag", "het dossier"). */
+const DETERMINERS = new Set(['de', 'het', 'een', 'uw', 'mijn', 'jouw', 'zijn', 'haar', 'ons', 'onze', 'dit', 'dat', 'deze', 'die', 'elke', 'ieder', 'iedere', 'geen']);
+
+/**
+ * "Uw aanvraag word behandeld": a determiner, a singular-looking noun, then the bare stem of a
+ * verb whose he-form adds a t. Only the stem is flagged (never a plural), the noun must not look
+ * plural (-en, -s) and a pronoun right after the verb means inversion ("Die dag werk ik").
+ */
+function checkNounSubject(c: Check, det: Word | undefined, noun: Word | undefined, verb: Word | undefined, after: Word | undefined): void {
+  if (!det || !noun || !verb || !DETERMINERS.has(det.lower)) return;
+  if (/(en|s)$/.test(noun.lower) || PRONOUNS[noun.lower] !== undefined || (after && PRONOUNS[after.lower] !== undefined)) return;
+  if ((FORMS.get(noun.lower) ?? []).length || IRREGULAR_FORMS.has(noun.lower)) return;
+  const uses = FORMS.get(verb.lower) ?? [];
+  // After a noun phrase a stem is the verb (de stad werk → werkt), unless capitalised (de dienst Werk).
+  if (!uses.length || uses.some((u) => u.role !== 'stem') || /^\p{Lu}/u.test(verb.text)) return;
+  const use = uses.find((u) => dtOnly(verb.lower, u.verb.stemT));
+  if (!use) return;
+  const subject = `${det.text} ${noun.text}`;
+  c.out.push(finding('dt', 'dt-subject', c.text, verb.start, verb.end, { word: verb.text, subject, right: use.verb.stemT, person: 'hij' }, [matchCase(verb.text, use.verb.stemT)]));
+}
+
 export function checkDt(text: string): Finding[] {
   const c: Check = { text, out: [] };
   for (const sentence of sentences(text)) {
@@ -183,6 +208,8 @@ export function checkDt(text: string): Finding[] {
         const finiteOnly = uses.length > 0 && uses.every((u) => u.role === 'stem' || u.role === 'stemT') && !uses.some((u) => u.verb.noun);
         if (finiteOnly || IRREGULAR_FORMS.has(last.lower)) checkAgreement(c, last, subject, { inverted: false, subordinate: false });
       }
+      if (!clause.subordinate && adjacentAll(text, ws.slice(0, 3))) checkNounSubject(c, ws[0], ws[1], ws[2], ws[3]);
+      if (clause.subordinate && ws.length >= 4) checkNounSubject(c, ws[1], ws[2], last, undefined);
       checkParticiples(c, clause);
     }
   }

@@ -47,7 +47,8 @@ const NOT_PARTICIPLE = new Set(['gezond', 'gerust', 'geschikt', 'geworden', 'geb
 function isParticiple(lower: string): boolean {
   if (NOT_PARTICIPLE.has(lower)) return false;
   if ((FORMS.get(lower) ?? []).some((u) => u.role === 'part')) return true;
-  return /^ge\p{L}{3,}(d|t|en)$/u.test(lower);
+  // ge…d/t/en, also after a separable prefix (nagekeken, opgestuurd, ingevuld).
+  return /^\p{L}{0,6}?ge\p{L}{3,}(d|t|en)$/u.test(lower);
 }
 
 /** How many clauses of a sentence are passive (a form of worden with a participle). */

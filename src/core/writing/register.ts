@@ -66,14 +66,14 @@ function checkGreeting(text: string, ls: Line[], register: Register, out: Findin
       out.push(finding('register', 'greeting-informal', text, first.start, first.start + informal[0].length, { word: informal[0] }, ['Geachte', 'Beste']));
     }
   } else if (!GREETING_FORMAL.test(first.text) && !GREETING_NEUTRAL.test(first.text)) {
-    out.push(finding('register', 'greeting-missing', text, first.start, first.start, {}, register === 'u' ? ['Geachte mevrouw …,', 'Beste meneer …,'] : ['Dag …,', 'Beste …,']));
+    out.push(finding('register', 'greeting-missing', text, first.start, first.start, { register }));
     return;
   }
   if (firstWords.length > 6) {
     out.push(finding('register', 'greeting-own-line', text, first.start, first.end, {}));
     return;
   }
-  if (!first.text.endsWith(',')) out.push(finding('register', 'greeting-comma', text, first.end, first.end, { greeting: first.text }, [`${first.text},`]));
+  if (!first.text.endsWith(',')) out.push(finding('register', 'greeting-comma', text, first.end, first.end, { greeting: first.text }, [',']));
   const second = ls[1];
   const word = second ? words(second.text)[0] : undefined;
   if (second && word && word.start === 0 && /^\p{Ll}/u.test(word.text)) {
@@ -95,7 +95,7 @@ function checkClosing(text: string, ls: Line[], register: Register, out: Finding
     }
     return;
   }
-  out.push(finding('register', 'closing-missing', text, text.trimEnd().length, text.trimEnd().length, {}, ['Met vriendelijke groeten,']));
+  out.push(finding('register', 'closing-missing', text, text.trimEnd().length, text.trimEnd().length, { register }));
 }
 
 /** Words a text needs before the greeting and closing checks say anything (an empty draft is not "wrong"). */

@@ -25,9 +25,9 @@ be~stellen/bestel; stellen/stel n; ver~tellen/vertel; leggen/leg; uit|leggen/leg
 be~doelen/bedoel; ver~klaren/verklaar; be~waren/bewaar; delen/deel n; ver~delen/verdeel; voegen/voeg;
 toe|voegen/voeg; be~vestigen/bevestig; ver~wijderen/verwijder; openen/open n; ver~plaatsen/verplaats;
 ver~wittigen/verwittig; ver~ontschuldigen/verontschuldig; ver~gaderen/vergader; leiden/leid n;
-be~geleiden/begeleid; ver~spreiden/verspreid; noemen/noem; ver~huizen/verhuis; bouwen/bouw n;
-ver~bouwen/verbouw; be~loven/beloof; ge~loven/geloof n; wonen/woon; ver~zekeren/verzeker; ver~wijzen/verwijs;
-ver~melden/vermeld; aan|vullen/vul; be~antwoorden/beantwoord; ver~lopen/verloop n; kloppen/klop n;
+be~geleiden/begeleid; ver~spreiden/verspreid; noemen/noem; bouwen/bouw n;
+ver~bouwen/verbouw; be~loven/beloof; ge~loven/geloof n; wonen/woon; ver~zekeren/verzeker;
+aan|vullen/vul; kloppen/klop n; duiden/duid; aan|duiden/duid; in|zetten/zet;
 `;
 
 /** Strong and irregular verbs: infinitive, stem, past singular, past plural, participle. */
@@ -58,9 +58,11 @@ const STRONG: [string, string, string, string, string][] = [
   ['verliezen', 'verlies', 'verloor', 'verloren', 'verloren'],
   ['vergeten', 'vergeet', 'vergat', 'vergaten', 'vergeten'],
   ['laden', 'laad', 'laadde', 'laadden', 'geladen'],
+  ['verwijzen', 'verwijs', 'verwees', 'verwezen', 'verwezen'],
+  ['verlopen', 'verloop', 'verliep', 'verliepen', 'verlopen'],
 ];
 /** Stems of strong verbs that are also common nouns. */
-const STRONG_NOUNS = new Set(['vraag', 'begin', 'besluit']);
+const STRONG_NOUNS = new Set(['vraag', 'begin', 'besluit', 'verloop']);
 
 export type Role = 'stem' | 'stemT' | 'pastSg' | 'pastPl' | 'part' | 'inf';
 
@@ -169,12 +171,15 @@ for (const verb of VERBS) {
  * the checks that look at the sentence; real words of other verbs are listed in NOT_WRONG.
  */
 export const WRONG_FORMS = new Map<string, { right: string; verb: Verb; role: Role }>();
-const NOT_WRONG = new Set(['plante', 'planten']);
+// Real words that a rule would produce (unit test: every wrong form is rejected by Hunspell).
+const NOT_WRONG = new Set(['plante', 'planten', 'melde', 'belten', 'geplant', 'ontmoete', 'stelten', 'geleidt']);
 const swapTD = (s: string) => s.replace(/([td])(e?n?)$/, (_, c: string, tail: string) => `${c === 't' ? 'd' : 't'}${tail}`);
 for (const verb of VERBS.filter((v) => v.weak)) {
   const candidates: [string, string, Role][] = [];
   if (/[td]$/.test(verb.stem)) {
-    if (!verb.separable) {
+    // stem + e is also the participle used as an adjective when the participle is the stem
+    // itself (de beantwoorde vraag, de verwachte datum): not wrong then.
+    if (!verb.separable && verb.part !== verb.stem) {
       candidates.push([`${verb.stem}e`, verb.pastSg, 'pastSg'], [`${verb.stem}en`, verb.pastPl, 'pastPl']);
     }
     if (verb.stem.endsWith('d')) candidates.push([`${verb.part}t`, verb.part, 'part']);
@@ -182,11 +187,26 @@ for (const verb of VERBS.filter((v) => v.weak)) {
     candidates.push([swapTD(verb.part), verb.part, 'part']);
     if (!verb.separable) candidates.push([swapTD(verb.pastSg), verb.pastSg, 'pastSg'], [swapTD(verb.pastPl), verb.pastPl, 'pastPl']);
   }
+  if (/[td]$/.test(verb.stem) && /^([a-z]+)?ge/.test(verb.part) && verb.part !== verb.stem) {
+    // gemeld → gemelt, gezet → gezetd: a ge-participle with its last letter swapped or doubled.
+    if (verb.stem.endsWith('d')) candidates.push([`${verb.part.slice(0, -1)}t`, verb.part, 'part']);
+    else candidates.push([`${verb.part}d`, verb.part, 'part']);
+  }
   for (const [wrong, right, role] of candidates) {
     if (wrong === right || FORMS.has(wrong) || NOT_WRONG.has(wrong)) continue;
     if (!WRONG_FORMS.has(wrong)) WRONG_FORMS.set(wrong, { right, verb, role });
   }
 }
+
+// Stem + d is never a present form: krijgd, werkd → krijgt, werkt (unless it is a participle: verhuisd).
+for (const verb of VERBS) {
+  if (verb.separable || /[td]$/.test(verb.stem)) continue;
+  const wrong = `${verb.stem}d`;
+  if (!FORMS.has(wrong) && !NOT_WRONG.has(wrong) && !WRONG_FORMS.has(wrong)) WRONG_FORMS.set(wrong, { right: verb.stemT, verb, role: 'stemT' });
+}
+const HEBBEN: Verb = { inf: 'hebben', stem: 'heb', stemT: 'hebt', pastSg: 'had', pastPl: 'hadden', part: 'gehad', noun: false, separable: false, weak: false };
+WRONG_FORMS.set('heefd', { right: 'heeft', verb: HEBBEN, role: 'stemT' });
+WRONG_FORMS.set('hebd', { right: 'hebt', verb: HEBBEN, role: 'stemT' });
 
 /**
  * Irregular present forms, per person, for the verbs whose mistakes are common

@@ -5,17 +5,20 @@
  */
 import type { DrillIndex, DrillItem, DrillSet, PromptSet, WritingPrompt } from '../../core/content/drillModel.ts';
 import { drillSetIdOf } from '../../core/content/drillModel.ts';
-import { drillStats, syncDrillSet, type DrillSetStats } from '../../core/drills/store.ts';
-import { database } from '../app.svelte.ts';
+import { drillQueueSource, drillStats, syncDrillSet, type DrillSetStats } from '../../core/drills/store.ts';
+import { dayStart } from '../../core/srs/day.ts';
+import { app, database } from '../app.svelte.ts';
 
 interface DrillState {
   loaded: boolean;
   sets: DrillSet[];
   prompts: PromptSet[];
   stats: Record<string, DrillSetStats>;
+  /** What today's session of all sets holds: due drills and new ones within the daily limit. */
+  today: { due: number; fresh: number };
 }
 
-export const drills: DrillState = $state({ loaded: false, sets: [], prompts: [], stats: {} });
+export const drills: DrillState = $state({ loaded: false, sets: [], prompts: [], stats: {}, today: { due: 0, fresh: 0 } });
 
 let loading: Promise<void> | undefined;
 
@@ -42,11 +45,19 @@ export function loadDrills(): Promise<void> {
   return loading;
 }
 
-export async function refreshDrillStats(): Promise<void> {
-  drills.stats = await drillStats(
+export async function refreshDrillStats(now = Date.now()): Promise<void> {
+  const stats = await drillStats(
     database(),
     drills.sets.map((s) => s.id),
+    now,
   );
+  const done = await drillQueueSource(database()).reviewedSince(dayStart(now));
+  const fresh = Object.values(stats).reduce((n, s) => n + s.fresh, 0);
+  drills.stats = stats;
+  drills.today = {
+    due: Object.values(stats).reduce((n, s) => n + s.due, 0),
+    fresh: Math.min(fresh, Math.max(0, app.settings.newPerDay - done.newIntroduced)),
+  };
 }
 
 export function drillItemFor(deckId: string, cardId: string): { set: DrillSet; item: DrillItem } | undefined {

@@ -4,7 +4,12 @@ import i18next from 'i18next';
  * Translations live in one folder per language, one JSON file per feature
  * (`src/i18n/locales/<lang>/<feature>.json`); the files of a language are merged into one resource.
  */
-const files = import.meta.glob<Record<string, unknown>>('../i18n/locales/*/*.json', { eager: true, import: 'default' });
+// Dutch (the default and the fallback) is in the first-load bundle; the other languages are
+// separate chunks, loaded when chosen (and precached by the service worker for offline use).
+const dutchFiles = import.meta.glob<Record<string, unknown>>('../i18n/locales/nl/*.json', { eager: true, import: 'default' });
+const otherFiles = import.meta.glob<Record<string, unknown>>(['../i18n/locales/*/*.json', '!../i18n/locales/nl/*.json'], {
+  import: 'default',
+});
 
 /** UI languages: code, own name, writing direction. Dutch is the default and the fallback. */
 export const LANGUAGES = [
@@ -28,11 +33,17 @@ function deepMerge(target: Record<string, unknown>, source: Record<string, unkno
   return target;
 }
 
-const resources: Record<string, { translation: Record<string, unknown> }> = {};
-for (const [path, content] of Object.entries(files)) {
-  const lang = path.split('/').at(-2)!;
-  resources[lang] ??= { translation: {} };
-  deepMerge(resources[lang].translation, content);
+const dutch: Record<string, unknown> = {};
+for (const content of Object.values(dutchFiles)) deepMerge(dutch, content);
+
+/** Loads a language's files into i18next once. */
+async function loadLanguage(lang: LangCode): Promise<void> {
+  if (lang === 'nl' || i18next.hasResourceBundle(lang, 'translation')) return;
+  const loaders = Object.entries(otherFiles).filter(([path]) => path.split('/').at(-2) === lang);
+  const parts = await Promise.all(loaders.map(([, load]) => load()));
+  const merged: Record<string, unknown> = {};
+  for (const part of parts) deepMerge(merged, part);
+  i18next.addResourceBundle(lang, 'translation', merged, true, true);
 }
 
 let current = $state<LangCode>('nl');
@@ -54,13 +65,13 @@ export function browserLanguage(preferred: readonly string[]): LangCode {
 
 export async function initI18n(lang: LangCode): Promise<void> {
   await i18next.init({
-    lng: lang,
+    lng: 'nl',
     fallbackLng: 'nl',
-    resources,
+    resources: { nl: { translation: dutch } },
     interpolation: { escapeValue: false }, // Svelte escapes text itself
     returnNull: false,
   });
-  applyLanguage(lang);
+  await setLanguage(lang);
 }
 
 function applyLanguage(lang: LangCode) {
@@ -72,6 +83,7 @@ function applyLanguage(lang: LangCode) {
 }
 
 export async function setLanguage(lang: LangCode): Promise<void> {
+  await loadLanguage(lang);
   await i18next.changeLanguage(lang);
   applyLanguage(lang);
 }

@@ -301,3 +301,24 @@ prompts:
     expect(result.problems[1]!.params.suggestion).toBe('task');
   });
 });
+
+describe('npm run drills', () => {
+  it('prints every problem as path:line:column and exits 1 on an error; 0 for the shipped content', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { spawnSync } = await import('node:child_process');
+    const dir = mkdtempSync(join(tmpdir(), 'vaktaal-drills-'));
+    mkdirSync(join(dir, 'drills'));
+    writeFileSync(join(dir, 'drills', 'kapot.drill.yaml'), `${HEAD}  - kind: gap\n    sentence: Geen gat.\n    answer: x\n    explanation: y\n`);
+    writeFileSync(join(dir, 'drills', 'verkeerd.yaml'), 'id: x\n');
+    const run = (target: string) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/drills.ts', target], { encoding: 'utf8' });
+    const broken = run(dir);
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toMatch(/kapot\.drill\.yaml:6:15 error: the sentence has no gap/);
+    expect(broken.stdout).toMatch(/verkeerd\.yaml:1:1 error: not read: name a drill file/);
+    const shipped = run('content');
+    expect(shipped.status, shipped.stdout).toBe(0);
+    expect(shipped.stdout).toMatch(/8 drill sets, \d+ items/);
+  }, 60_000);
+});

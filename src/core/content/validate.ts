@@ -1,19 +1,13 @@
 import { z } from 'zod';
 import { CARD_FIELDS, cardSchema, DECK_FIELDS, DECK_META_FIELDS, deckMetaSchema, deckSchema, type CardInput, type DeckMetaInput } from './schema.ts';
 import { gapMatchesTerm } from './inflection.ts';
-import { problem, type Position, type Problem } from './problems.ts';
-import { nearest } from './suggest.ts';
+import { problem, type Problem } from './problems.ts';
+import { dedupe, issueToProblems, type Locator, type Path } from './zodProblems.ts';
 import { slugify } from './slug.ts';
 import { fold } from './text.ts';
 import type { Card, Deck } from './model.ts';
 
-export type Path = readonly (string | number)[];
-
-/** Maps a path in the parsed data to where it was written in the source file. */
-export interface Locator {
-  /** Where the value at `path` starts; `asKey` asks for the key's own position instead. */
-  at(path: Path, asKey?: boolean): Position;
-}
+export type { Locator, Path } from './zodProblems.ts';
 
 export interface ValidateContext {
   file: string;
@@ -32,114 +26,13 @@ export interface DeckResult {
   locate?: Locator;
 }
 
-function fieldName(path: Path): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p + 1}]` : p)).join('.').replace(/\.\[/g, '[');
-}
-
-function valueAt(raw: unknown, path: Path): unknown {
-  let node: unknown = raw;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string | number, unknown>)[key];
-  }
-  return node;
-}
-
-function describeKind(value: unknown): string {
-  if (value === null) return 'empty';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  return `a ${typeof value}`;
-}
-
-/** Turns zod's issues into our problems, with positions and the hint a coach needs. */
-function issueToProblems(issue: z.core.$ZodIssue, raw: unknown, ctx: ValidateContext, deckFields: readonly string[] = DECK_FIELDS): Problem[] {
-  const { file, locate } = ctx;
-  const path = issue.path as Path;
-  const last = path[path.length - 1];
-  const field = typeof last === 'string' ? last : fieldName(path);
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return issue.keys.map((key) => {
-        const known = path.some((p) => p === 'cards') ? CARD_FIELDS : deckFields;
-        const hint = nearest(key, known);
-        const message = hint
-          ? `unknown field "${key}" — did you mean ${hint}?`
-          : `unknown field "${key}" — known fields: ${known.join(', ')}`;
-        return problem(file, locate.at([...path, key], true), 'error', 'unknown-field', message, {
-          field: key,
-          suggestion: hint ?? '',
-          known: known.join(', '),
-        });
-      });
-    case 'invalid_type': {
-      const parent = valueAt(raw, path.slice(0, -1));
-      const present = parent !== null && typeof parent === 'object' && last !== undefined && last in parent;
-      if (!present) {
-        const where = path.length > 1 ? locate.at(path.slice(0, -1)) : { line: 1, column: 1 };
-        return [
-          problem(file, where, 'error', 'missing-field', `missing required field "${field}"`, {
-            field: String(field),
-          }),
-        ];
-      }
-      const value = valueAt(raw, path);
-      return [
-        problem(
-          file,
-          locate.at(path),
-          'error',
-          'wrong-type',
-          `"${field}" must be ${issue.expected === 'array' ? 'a list' : issue.expected === 'object' ? 'a mapping' : `a ${issue.expected}`}, not ${describeKind(value)}${issue.expected === 'string' ? ' (put the value in quotes)' : ''}`,
-          { field: String(field), expected: issue.expected, actual: describeKind(value) },
-        ),
-      ];
-    }
-    case 'invalid_value': {
-      const value = valueAt(raw, path);
-      const allowed = issue.values.map(String);
-      return [
-        problem(
-          file,
-          locate.at(path),
-          'error',
-          'invalid-value',
-          `"${field}: ${String(value)}" is not allowed — use one of: ${allowed.join(', ')}`,
-          { field: String(field), value: String(value), allowed: allowed.join(', ') },
-        ),
-      ];
-    }
-    case 'invalid_format': {
-      const value = String(valueAt(raw, path));
-      const isId = field === 'id';
-      return [
-        problem(
-          file,
-          locate.at(path),
-          'error',
-          isId ? 'invalid-id' : 'invalid-value',
-          isId
-            ? `id "${value}" may only use lowercase letters, digits and single hyphens (e.g. "${slugify(value) || 'mijn-pakket'}")`
-            : `"${field}: ${value}" has the wrong form`,
-          { field: String(field), value, suggestion: slugify(value) },
-        ),
-      ];
-    }
-    case 'too_small':
-      return [
-        problem(file, locate.at(path), 'error', 'empty-value', `"${field}" must not be empty`, {
-          field: String(field),
-        }),
-      ];
-    default:
-      return [
-        problem(file, locate.at(path), 'error', 'invalid-value', `"${field}": ${issue.message}`, {
-          field: String(field),
-          value: String(valueAt(raw, path)),
-          allowed: '',
-        }),
-      ];
-  }
+/** Turns zod's issues into our problems; deck files know card fields under `cards`, deck fields elsewhere. */
+function deckIssueToProblems(issue: z.core.$ZodIssue, raw: unknown, ctx: ValidateContext, deckFields: readonly string[] = DECK_FIELDS): Problem[] {
+  return issueToProblems(issue, raw, {
+    file: ctx.file,
+    locate: ctx.locate,
+    fields: (path) => (path.some((p) => p === 'cards') ? CARD_FIELDS : deckFields),
+  });
 }
 
 /** A small, stable hash (cyrb53) so the app can tell when a deck's content changed. */
@@ -299,7 +192,7 @@ export function validateDeck(raw: unknown, ctx: ValidateContext): DeckResult {
   }
   const problems: Problem[] = [];
   const envelope = envelopeSchema.safeParse(raw);
-  if (!envelope.success) problems.push(...envelope.error.issues.flatMap((issue) => issueToProblems(issue, raw, ctx)));
+  if (!envelope.success) problems.push(...envelope.error.issues.flatMap((issue) => deckIssueToProblems(issue, raw, ctx)));
   const rawCards = (raw as { cards?: unknown }).cards;
   const goodCards: { input: CardInput; index: number }[] = [];
   if (Array.isArray(rawCards)) {
@@ -309,7 +202,7 @@ export function validateDeck(raw: unknown, ctx: ValidateContext): DeckResult {
       else
         problems.push(
           ...parsed.error.issues.flatMap((issue) =>
-            issueToProblems({ ...issue, path: ['cards', index, ...issue.path] } as z.core.$ZodIssue, raw, ctx),
+            deckIssueToProblems({ ...issue, path: ['cards', index, ...issue.path] } as z.core.$ZodIssue, raw, ctx),
           ),
         );
     });
@@ -358,15 +251,6 @@ export function validateDeckMeta(raw: unknown, ctx: ValidateContext): { meta?: D
   }
   const parsed = deckMetaSchema.safeParse(raw);
   if (parsed.success) return { meta: parsed.data, problems: [] };
-  return { problems: dedupe(parsed.error.issues.flatMap((issue) => issueToProblems(issue, raw, ctx, DECK_META_FIELDS))) };
+  return { problems: dedupe(parsed.error.issues.flatMap((issue) => deckIssueToProblems(issue, raw, ctx, DECK_META_FIELDS))) };
 }
 
-function dedupe(problems: Problem[]): Problem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const key = `${p.line}:${p.column}:${p.code}:${p.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}

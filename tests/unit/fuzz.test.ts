@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { parseDeckCsv } from '../../src/core/content/csvDeck.ts';
+import { parseDrillYaml, parsePromptsYaml } from '../../src/core/content/drillYaml.ts';
 import { exportBackup, parseBackup } from '../../src/core/db/backup.ts';
 import { recordReview, syncDeck } from '../../src/core/db/progressStore.ts';
 import { createScheduler } from '../../src/core/srs/scheduler.ts';
@@ -167,6 +169,40 @@ describe('property: the backup parser refuses bad files and never throws', () =>
         expect(typeof result.ok).toBe('boolean');
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('property: the drill and prompt parsers never throw', () => {
+  const DRILL = readFileSync('content/drills/dt-regels.drill.yaml', 'utf8');
+  const PROMPTS = readFileSync('content/prompts/schrijftafel.prompts.yaml', 'utf8');
+  const wellBehaved = (r: { problems: { line: number; column: number }[] }) => {
+    expect(Array.isArray(r.problems)).toBe(true);
+    for (const p of r.problems) expect(p.line).toBeGreaterThanOrEqual(1);
+  };
+
+  it('the real files parse without errors', () => {
+    expect(parseDrillYaml(DRILL, 'dt.drill.yaml').problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(parsePromptsYaml(PROMPTS, 'p.prompts.yaml').problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  it('on random text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (text) => {
+        wellBehaved(parseDrillYaml(text, 'random.drill.yaml'));
+        wellBehaved(parsePromptsYaml(text, 'random.prompts.yaml'));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('on mutations of real drill and prompt files', () => {
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 5 }), (mutations) => {
+        wellBehaved(parseDrillYaml(mutations.reduce((t, m) => mutate(t, m as never), DRILL), 'mutated.drill.yaml'));
+        wellBehaved(parsePromptsYaml(mutations.reduce((t, m) => mutate(t, m as never), PROMPTS), 'mutated.prompts.yaml'));
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -59,6 +59,8 @@ test('a search link opens with its results, also in English', async ({ page }) =
   await openApp(page);
   await page.getByRole('link', { name: 'Instellingen' }).click();
   await page.getByLabel('Taal van de app').selectOption('en');
+  // The choice is stored before the UI switches: wait for it before leaving the page.
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   await page.goto(`/words?q=${encodeURIComponent(card.term)}`);
   await expect(page.getByRole('searchbox', { name: 'Search for a word' })).toHaveValue(card.term);
   await expect(page.getByTestId('glossary-hit').first().getByRole('heading', { level: 2 })).toHaveText(displayTerm(card));

@@ -63,6 +63,7 @@ test('a file with errors is refused with line numbers in the UI language, and no
   // The same in English.
   await page.getByRole('link', { name: 'Instellingen' }).click();
   await page.getByLabel('Taal van de app').selectOption('en');
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   await page.goto('/import');
   await page.getByLabel('Choose a deck file').setInputFiles(yamlFile('kapot.deck.yaml', BROKEN));
   await expect(refused).toContainText('Unknown field “defintion”. Did you mean “definition”?');
@@ -160,6 +161,7 @@ test('an imported deck full of script payloads stays inert: import, words, progr
   // Every card of the deck on screen, with definition, example, plain, alternatives and translation.
   await page.getByRole('link', { name: 'Instellingen' }).click();
   await page.getByLabel('Taal van de app').selectOption('en');
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   await page.goto('/words?q=uitleg');
   const fromDeck = page.getByTestId('glossary-hit').filter({ hasText: `Deck: ${xss.title}` });
   await expect(fromDeck.first()).toBeVisible();
@@ -167,6 +169,7 @@ test('an imported deck full of script payloads stays inert: import, words, progr
   await expect(fromDeck.first()).toContainText('en <');
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('App language').selectOption('nl');
+  await expect(page.getByRole('heading', { name: 'Instellingen', level: 1 })).toBeVisible();
   await page.goto('/');
   await chooseDeck(page, xss.title);
   await page.goto('/progress');

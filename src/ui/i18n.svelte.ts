@@ -82,8 +82,13 @@ function applyLanguage(lang: LangCode) {
   document.documentElement.dir = meta?.dir ?? 'ltr';
 }
 
+let latestRequest = 0;
+
 export async function setLanguage(lang: LangCode): Promise<void> {
+  // Choices can come faster than languages load (arrow keys through the list): only the last counts.
+  const request = ++latestRequest;
   await loadLanguage(lang);
+  if (request !== latestRequest) return;
   await i18next.changeLanguage(lang);
   applyLanguage(lang);
 }

@@ -34,7 +34,8 @@ export interface Server {
 
 /** `vite preview` of a folder on a free-ish port of its own. */
 export function serve(dir: string): Server {
-  const port = 4300 + Math.floor(Math.random() * 1500);
+  // 4300–4999 holds no port Chromium refuses as unsafe (5060/5061, SIP, once broke a run).
+  const port = 4300 + Math.floor(Math.random() * 700);
   const child: ChildProcess = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', dir], {
     stdio: 'ignore',
   });

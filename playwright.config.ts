@@ -7,7 +7,8 @@ import { defineConfig, devices } from '@playwright/test';
  * downloads); otherwise Playwright's own Chromium.
  */
 const systemChromium = '/usr/bin/chromium';
-const launchOptions = existsSync(systemChromium)
+/** Exported so a spec that needs more flags (the studio's fake microphone) can add to them. */
+export const launchOptions = existsSync(systemChromium)
   ? {
       executablePath: systemChromium,
       args: [

@@ -2,10 +2,9 @@
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
-import { decksPlugin } from './src/build/decksPlugin.ts';
-import { audioPlugin } from './src/build/audioPlugin.ts';
-import { drillsPlugin } from './src/build/drillsPlugin.ts';
+import { contentPlugin } from './src/build/contentPlugin.ts';
 import { dictionaryPlugin } from './src/build/dictionaryPlugin.ts';
+import { qaAssetsPlugin } from './src/build/qaAssetsPlugin.ts';
 
 /**
  * Only the app's own origin, no inline script. Added to the built page only: the dev server
@@ -40,11 +39,11 @@ export default defineConfig({
   plugins: [
     svelte(),
     // VAKTAAL_CONTENT_DIR builds the app with another content folder (a coach's own decks, or test fixtures).
-    decksPlugin({ contentDir: CONTENT_DIR }),
-    audioPlugin({ contentDir: CONTENT_DIR }),
-    // Drills and writing prompts (content/drills, content/prompts) and the spelling dictionary of the writing desk.
-    drillsPlugin({ contentDir: CONTENT_DIR }),
+    // Decks, drills, writing prompts and recordings; then the spelling dictionary of the writing desk.
+    contentPlugin({ contentDir: CONTENT_DIR }),
     dictionaryPlugin(),
+    // The noun list, reviewed articles and allow-list the studio's live content QA fetches.
+    qaAssetsPlugin({ contentDir: CONTENT_DIR }),
     contentSecurityPolicy(),
     VitePWA({
       registerType: 'prompt',
@@ -69,14 +68,24 @@ export default defineConfig({
       },
       workbox: {
         // Every compiled deck is precached, so all decks work offline after the first visit.
-        // aff/dic: the writing desk's spelling dictionary (dict/nl.dic is ~2.5 MB, under the limit below).
-        globPatterns: ['**/*.{js,css,html,json,svg,png,ico,webmanifest,mp3,ogg,m4a,wav,webm,aff,dic}'],
+        // aff/dic: the writing desk's spelling dictionary (dict/nl.dic is ~2.5 MB, under the limit below);
+        // wasm: SQLite (sql.js, ~0.7 MB) for the import screen's Anki packages, so they convert offline too.
+        globPatterns: ['**/*.{js,css,html,json,svg,png,ico,webmanifest,mp3,ogg,m4a,wav,webm,aff,dic,wasm}'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
         // The first install takes control at once (so the first visit already works offline);
         // an update still waits for the trainee's "update" (no skipWaiting).
         clientsClaim: true,
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+        // The studio's QA lists (qa/*) are for coaches, not every trainee: cached when the studio
+        // first loads them (then offline too), refreshed in the background when online.
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => url.pathname.startsWith('/qa/'),
+            handler: 'StaleWhileRevalidate',
+            options: { cacheName: 'vaktaal-qa' },
+          },
+        ],
       },
     }),
   ],
@@ -89,5 +98,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // Property tests run hundreds of cases; on a loaded 2-core machine 5 s is too tight.
+    testTimeout: 60_000,
   },
 });

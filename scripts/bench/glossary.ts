@@ -5,9 +5,65 @@
 import type { Card, Deck } from '../../src/core/content/model.ts';
 import { buildGlossary, searchGlossary } from '../../src/core/glossary/glossary.ts';
 
-const ROOTS = ['gemeente', 'vergunning', 'aanvraag', 'dienst', 'loket', 'raad', 'bouw', 'omgeving', 'financiën', 'sociaal', 'burger', 'verkeer', 'afval', 'personeel', 'college', 'schepen', 'begroting', 'premie', 'attest', 'reünie'];
-const TAILS = ['beleid', 'plan', 'dossier', 'formulier', 'termijn', 'overleg', 'besluit', 'register', 'kantoor', 'bijdrage', 'regeling', 'controle', 'verslag', 'team', 'procedure'];
-const WORDS = ['de', 'stad', 'een', 'inwoner', 'vraagt', 'het', 'bestuur', 'beslist', 'over', 'regels', 'voor', 'dienst', 'die', 'werkt', 'met', 'geld', 'en', 'papieren'];
+const ROOTS = [
+  'gemeente',
+  'vergunning',
+  'aanvraag',
+  'dienst',
+  'loket',
+  'raad',
+  'bouw',
+  'omgeving',
+  'financiën',
+  'sociaal',
+  'burger',
+  'verkeer',
+  'afval',
+  'personeel',
+  'college',
+  'schepen',
+  'begroting',
+  'premie',
+  'attest',
+  'reünie',
+];
+const TAILS = [
+  'beleid',
+  'plan',
+  'dossier',
+  'formulier',
+  'termijn',
+  'overleg',
+  'besluit',
+  'register',
+  'kantoor',
+  'bijdrage',
+  'regeling',
+  'controle',
+  'verslag',
+  'team',
+  'procedure',
+];
+const WORDS = [
+  'de',
+  'stad',
+  'een',
+  'inwoner',
+  'vraagt',
+  'het',
+  'bestuur',
+  'beslist',
+  'over',
+  'regels',
+  'voor',
+  'dienst',
+  'die',
+  'werkt',
+  'met',
+  'geld',
+  'en',
+  'papieren',
+];
 
 function generate(count = 10_000, decks = 20): Deck[] {
   let seed = 42;

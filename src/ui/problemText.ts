@@ -20,3 +20,12 @@ export function problemText(p: Pick<Problem, 'code' | 'params' | 'file'>): strin
   // A code added later without a translation yet: say there is a problem rather than show a key.
   return text === key ? t('problems.unknown') : text;
 }
+
+/** Where a problem is: "Rij 5, kolom B (Lidwoord)" in a spreadsheet, "Regel 8, kolom 14" in a text file. */
+export function problemPlace(p: Pick<Problem, 'line' | 'column' | 'cell'>): string {
+  const cell = p.cell;
+  if (!cell) return t('deckImport.at', { line: p.line, column: p.column });
+  if (!cell.column) return t('deckImport.atRow', { row: cell.row });
+  if (!cell.header) return t('deckImport.atCellNoHeader', { row: cell.row, column: cell.column });
+  return t('deckImport.atCell', { row: cell.row, column: cell.column, header: cell.header });
+}

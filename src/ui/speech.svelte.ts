@@ -2,27 +2,18 @@ import type { Card } from '../core/content/model.ts';
 import { displayTerm } from '../core/content/model.ts';
 import { chooseVoice } from '../core/exercises/voice.ts';
 
-/** Reactive: whether a Dutch voice can speak right now (changes when voices load or the network goes). */
+/** Reactive: the offline Dutch voice, once the browser has listed its voices (see chooseVoice). */
 let voice = $state<SpeechSynthesisVoice | undefined>();
-let online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
 
 function refresh() {
   if (typeof speechSynthesis === 'undefined') return;
-  voice = chooseVoice(speechSynthesis.getVoices(), online);
+  voice = chooseVoice(speechSynthesis.getVoices());
 }
 
 export function initSpeech(): void {
   if (typeof speechSynthesis === 'undefined') return;
   refresh();
   speechSynthesis.addEventListener('voiceschanged', refresh);
-  addEventListener('online', () => {
-    online = true;
-    refresh();
-  });
-  addEventListener('offline', () => {
-    online = false;
-    refresh();
-  });
 }
 
 export function voiceAvailable(): boolean {
@@ -37,7 +28,9 @@ export function canPlay(card: Card): boolean {
 /** Plays the coach's recording when the card has one, else speaks the term with the chosen voice. */
 export async function playCard(card: Card): Promise<void> {
   if (card.audio) {
-    const audio = new Audio(`${import.meta.env.BASE_URL}audio/${encodeURIComponent(card.audio)}`);
+    // Loaded on first play: it reaches the app's decks, which import this module.
+    const { audioSource } = await import('./recordings.ts');
+    const audio = new Audio(await audioSource(card, card.audio));
     await audio.play();
     return;
   }

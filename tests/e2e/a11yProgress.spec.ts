@@ -38,7 +38,10 @@ test('progress, backup, import, report, coach and words screens pass axe in ligh
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       expect(results.violations.map((v) => `${scheme} ${path}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
       // Nothing wider than the phone: no sideways scrolling of the page.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${scheme} ${path} is wider than the phone`).toBeLessThanOrEqual(390);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth),
+        `${scheme} ${path} is wider than the phone`,
+      ).toBeLessThanOrEqual(390);
     }
   }
 });

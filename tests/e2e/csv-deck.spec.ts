@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseDeckFile } from '../../src/core/content/parseDeckFile.ts';
-import { answerCurrent, builtDecks, chooseDeck, expect, expectedAnswer, openApp, test } from './fixtures.ts';
+import { answerCurrent, builtDecks, chooseDeck, expect, expectedAnswer, openApp, test, untilTypedExercise } from './fixtures.ts';
 
 /**
  * The spreadsheet path end to end: a CSV export dropped in content/decks/<folder>/ is built into
@@ -8,7 +8,6 @@ import { answerCurrent, builtDecks, chooseDeck, expect, expectedAnswer, openApp,
  */
 const decks = builtDecks();
 const csvDeck = decks.find((d) => d.source.endsWith('.csv'));
-const DAY = 24 * 3600 * 1000;
 
 test('the CSV deck is in the build, with every row of the spreadsheet as a card', () => {
   expect(csvDeck, 'a deck built from a .csv file').toBeDefined();
@@ -62,18 +61,18 @@ test('the next day a CSV card is answered by typing, checked against the spreads
   for (let i = 0; i < 30 && !(await page.getByTestId('summary').isVisible()); i++) await answerCurrent(page, decks, { grade: 3 });
   await expect(page.getByTestId('summary')).toBeVisible();
 
-  // Next day: the cards met yesterday come back, now also as exercises with a typed answer.
-  await page.clock.setFixedTime(new Date(start.getTime() + DAY));
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Start' }).click();
+  // The next days: the cards met come back, after the pick kinds as exercises with a typed answer.
   const exercise = page.getByTestId('exercise');
   const input = exercise.getByRole('textbox');
-  for (let i = 0; i < 30 && !(await input.isVisible()); i++) await answerCurrent(page, decks, { grade: 3 });
+  await untilTypedExercise(page, start, page.getByRole('button', { name: 'Start' }), input, decks);
   await expect(input).toBeVisible();
   await expect(exercise).toHaveAttribute('data-deck', deck.id);
   const cardId = (await exercise.getAttribute('data-card'))!;
   const kind = (await exercise.getAttribute('data-kind'))!;
-  const answer = expectedAnswer(deck.cards.find((c) => c.id === cardId)!, kind);
+  const answer = expectedAnswer(
+    deck.cards.find((c) => c.id === cardId)!,
+    kind,
+  );
   await input.fill(answer);
   await input.press('Enter');
   await expect(page.getByTestId('feedback')).toHaveAttribute('data-outcome', 'correct');

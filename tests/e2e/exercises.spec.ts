@@ -40,8 +40,22 @@ async function reachKind(page: Page, deck: Deck, kind: string, setup?: () => Pro
   await page.getByRole('button', { name: 'Start' }).click();
   const exercise = page.getByTestId('exercise');
   await expect(exercise).toBeVisible();
+  // Recognising is always on and a session mixes kinds: today's new words come in between,
+  // so answer those until the known words' first exercise of this kind is on screen.
+  for (let turn = 0; turn < 40 && (await exercise.getAttribute('data-kind')) !== KIND_IDS[kind]; turn++) {
+    await answerCurrent(page, decks, { grade: 3 });
+  }
   return exercise;
 }
+
+const KIND_IDS: Record<string, string> = {
+  'Zelf schrijven': 'produce',
+  'Zin aanvullen': 'cloze',
+  'De of het': 'article',
+  Meerkeuze: 'choice',
+  'Klare taal': 'plain',
+  Luisteren: 'listen',
+};
 
 async function currentCard(page: Page) {
   const exercise = page.getByTestId('exercise');
@@ -51,6 +65,7 @@ async function currentCard(page: Page) {
 test('cloze: the example with a gap; the form the sentence needs is accepted', async ({ page }) => {
   const deck = deckFor((c) => !!c.example);
   const exercise = await reachKind(page, deck, 'Zin aanvullen');
+  const turn = Number(await exercise.getAttribute('data-turn'));
   await expect(exercise).toHaveAttribute('data-kind', 'cloze');
   await expect(page.getByTestId('prompt')).toContainText('_____');
   const card = await currentCard(page);
@@ -61,12 +76,13 @@ test('cloze: the example with a gap; the form the sentence needs is accepted', a
   await expect(page.getByTestId('feedback')).toHaveAttribute('data-outcome', 'correct');
   await expect(page.getByTestId('feedback')).toContainText('Juist');
   await page.keyboard.press('Enter');
-  await expect(exercise).toHaveAttribute('data-turn', '1');
+  await expect(exercise).toHaveAttribute('data-turn', String(turn + 1));
 });
 
 test('article: de or het with one key press, and the rule on a mistake', async ({ page }) => {
   const deck = deckFor((c) => !!c.article);
   const exercise = await reachKind(page, deck, 'De of het');
+  const turn = Number(await exercise.getAttribute('data-turn'));
   await expect(exercise).toHaveAttribute('data-kind', 'article');
   const card = await currentCard(page);
   await page.keyboard.press(card.article === 'de' ? 'h' : 'd');
@@ -75,7 +91,7 @@ test('article: de or het with one key press, and the rule on a mistake', async (
   await expect(page.getByTestId('expected')).toHaveText(card.article!);
   await expect(exercise).toContainText(`Onthoud: ${card.article} ${card.term}.`);
   await page.keyboard.press('Enter');
-  await expect(exercise).toHaveAttribute('data-turn', '1');
+  await expect(exercise).toHaveAttribute('data-turn', String(turn + 1));
   if ((await exercise.getAttribute('data-kind')) === 'article') {
     const next = await currentCard(page);
     await page.keyboard.press(next.article === 'de' ? 'd' : 'h');
@@ -103,6 +119,7 @@ test('multiple choice: four options from the same deck, keys 1–4', async ({ pa
 test('plain language: the jargon term → its klare-taal alternative', async ({ page }) => {
   const deck = deckFor((c) => !!c.plain);
   const exercise = await reachKind(page, deck, 'Klare taal');
+  const turn = Number(await exercise.getAttribute('data-turn'));
   await expect(exercise).toHaveAttribute('data-kind', 'plain');
   const card = await currentCard(page);
   await expect(page.getByTestId('prompt')).toContainText(card.term);
@@ -115,7 +132,7 @@ test('plain language: the jargon term → its klare-taal alternative', async ({ 
   await expect(page.getByTestId('feedback')).toHaveAttribute('data-outcome', 'wrong');
   await expect(page.getByTestId('expected')).toHaveText(card.plain!);
   await page.keyboard.press('Enter');
-  await expect(exercise).toHaveAttribute('data-turn', '1');
+  await expect(exercise).toHaveAttribute('data-turn', String(turn + 1));
 });
 
 test('listen: a voice speaks the term (stubbed only when the browser has none); type what you hear', async ({ page }) => {
@@ -123,7 +140,7 @@ test('listen: a voice speaks the term (stubbed only when the browser has none); 
   const hasDutchVoice = await page.evaluate(
     () =>
       new Promise<boolean>((resolve) => {
-        const check = () => speechSynthesis.getVoices().some((v) => v.lang.toLowerCase().startsWith('nl'));
+        const check = () => speechSynthesis.getVoices().some((v) => v.localService && v.lang.toLowerCase().startsWith('nl'));
         if (check()) return resolve(true);
         speechSynthesis.addEventListener('voiceschanged', () => resolve(check()), { once: true });
         setTimeout(() => resolve(check()), 1000);
@@ -157,7 +174,9 @@ test('listen: a voice speaks the term (stubbed only when the browser has none); 
   const card = await currentCard(page);
   await expect(page.getByTestId('play').first()).toBeEnabled();
   if (!hasDutchVoice && !card.audio) {
-    await expect.poll(() => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken)).toContain(expectedAnswer(card, 'listen'));
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken))
+      .toContain(expectedAnswer(card, 'listen'));
   }
   await page.keyboard.type(expectedAnswer(card, 'listen').replace(/\S$/, ''));
   await page.keyboard.press('Enter');
@@ -178,6 +197,7 @@ test('listen without any voice: only cards with a recording are offered, and the
     });
   });
   await expect(exercise).toHaveAttribute('data-kind', 'listen');
+  const turn = Number(await exercise.getAttribute('data-turn'));
   const card = await currentCard(page);
   expect(card.audio).toBeTruthy();
   await expect.poll(() => requests.some((p) => p === `/audio/${card.audio}`)).toBe(true);
@@ -186,7 +206,7 @@ test('listen without any voice: only cards with a recording are offered, and the
   await expect(page.getByTestId('feedback')).toHaveAttribute('data-outcome', 'correct');
   await page.keyboard.press('Enter');
   // No other listen exercise: the other cards have no recording and there is no voice.
-  await expect(exercise).toHaveAttribute('data-turn', '1');
+  await expect(exercise).toHaveAttribute('data-turn', String(turn + 1));
   await expect(exercise).toHaveAttribute('data-kind', 'recognise');
   await expect(exercise.getByTestId('play')).toBeDisabled();
   await expect(exercise.getByTestId('play')).toHaveAccessibleName('Geen Nederlandse stem beschikbaar op dit toestel');
@@ -196,11 +216,14 @@ test('produce: an article mistake gets its own explanation', async ({ page }) =>
   const deck = deckFor((c) => !!c.article && c.term.length >= 6 && !c.term.includes(' '));
   const exercise = await reachKind(page, deck, 'Zelf schrijven');
   let card = await currentCard(page);
-  // Find a noun with a long one-word term (skip others with a correct answer).
-  for (let i = 0; i < NEW_CARDS && !(card.article && card.term.length >= 6 && !card.term.includes(' ')); i++) {
+  // Find a typed exercise on a noun with a long one-word term (skip others with a correct answer).
+  const wanted = async () =>
+    (await exercise.getAttribute('data-kind')) === 'produce' && !!card.article && card.term.length >= 6 && !card.term.includes(' ');
+  for (let i = 0; i < 3 * NEW_CARDS && !(await wanted()); i++) {
     await answerCurrent(page, decks);
     card = await currentCard(page);
   }
+  const turn = Number(await exercise.getAttribute('data-turn'));
   const wrongArticle = card.article === 'de' ? 'het' : 'de';
   await page.keyboard.type(`${wrongArticle} ${card.term}`);
   await page.keyboard.press('Enter');
@@ -208,7 +231,7 @@ test('produce: an article mistake gets its own explanation', async ({ page }) =>
   await expect(feedback).toHaveAttribute('data-reason', 'article');
   await expect(page.getByTestId('explanation')).toHaveText(`Let op het lidwoord: het is ${card.article} ${card.term}.`);
   await page.keyboard.press('Enter');
-  await expect(exercise).not.toHaveAttribute('data-turn', '0');
+  await expect(exercise).toHaveAttribute('data-turn', String(turn + 1));
 });
 
 test('match pairs: a warm-up with five known words before the session', async ({ page }) => {

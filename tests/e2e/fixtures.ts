@@ -1,4 +1,4 @@
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Card, Deck } from '../../src/core/content/model.ts';
 import { useKeyboardOnly } from './keyboardOnly.ts';
@@ -57,9 +57,20 @@ export const test = base.extend<{ guard: void }>({
 });
 export { expect };
 
+/**
+ * Opens the app at `path`. A first visit shows the welcome (language, department): it is skipped
+ * the way a trainee skips it, then the page is opened again as on a next visit (nothing chosen yet).
+ */
 export async function openApp(page: Page, path = '/') {
   await page.goto(path);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const skip = page.getByTestId('welcome-skip');
+  if (await skip.isVisible()) {
+    await skip.click();
+    await expect(page.getByTestId('welcome')).toBeHidden();
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  }
 }
 
 /** Waits until the service worker controls the page, so going offline is a fair test. */
@@ -72,8 +83,9 @@ export async function waitForServiceWorker(page: Page) {
   });
 }
 
+/** A deck's checkbox on Today: its accessible name starts with the deck's title (then level, counts, description). */
 export function deckCheckbox(page: Page, title: string) {
-  return page.getByRole('checkbox', { name: new RegExp(escape(title)) });
+  return page.getByRole('checkbox', { name: new RegExp(`^${escape(title)}(\\s|$)`) });
 }
 
 export async function chooseDeck(page: Page, title: string) {
@@ -104,6 +116,29 @@ export async function answerCurrent(page: Page, decks: Deck[], opts: { correct?:
     expect(next).toBeGreaterThan(turn);
   }).toPass();
   return kind;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * The days after a first session, one at a time: a card's kinds come easy to hard (pick kinds
+ * before typed ones, one new kind a day), so a typed exercise shows up after a few days. Works
+ * through each day's session until `input` (a typed exercise's box) is on screen.
+ */
+export async function untilTypedExercise(page: Page, start: Date, startButton: Locator, input: Locator, decks: Deck[], days = 8) {
+  for (let day = 1; day <= days; day++) {
+    await page.clock.setFixedTime(new Date(start.getTime() + day * DAY_MS));
+    await page.goto('/');
+    await expect(startButton).toBeVisible();
+    if (!(await startButton.isEnabled())) continue;
+    await startButton.click();
+    const warmup = page.getByTestId('match-end');
+    await expect(page.getByTestId('exercise').or(warmup).or(page.locator('#done-title'))).toBeVisible();
+    if (await warmup.isVisible()) await warmup.click();
+    while (!(await input.isVisible()) && (await page.getByTestId('exercise').isVisible())) await answerCurrent(page, decks, { grade: 3 });
+    if (await input.isVisible()) return;
+  }
+  throw new Error(`no typed exercise within ${days} days`);
 }
 
 export function cardOf(decks: Deck[], deckId: string, cardId: string): Card {

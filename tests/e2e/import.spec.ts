@@ -73,7 +73,9 @@ test('a file with errors is refused with line numbers in the UI language, and no
 test('a deck id of a built-in deck is refused', async ({ page }) => {
   const builtIn = builtDecks()[0]!;
   await openApp(page, '/import');
-  await page.getByLabel('Kies een pakketbestand').setInputFiles(yamlFile('dubbel.deck.yaml', VALID.replace('id: e2e-loket', `id: ${builtIn.id}`)));
+  await page
+    .getByLabel('Kies een pakketbestand')
+    .setInputFiles(yamlFile('dubbel.deck.yaml', VALID.replace('id: e2e-loket', `id: ${builtIn.id}`)));
   await expect(page.getByTestId('import-refused')).toContainText(`Er bestaat al een ingebouwd pakket met de id „${builtIn.id}”`);
   expect(await idbCount(page, 'importedDecks')).toBe(0);
 });
@@ -133,14 +135,16 @@ test('a newer version keeps progress; removing the deck removes its progress aft
 });
 
 test('a CSV deck from a spreadsheet, picked with its meta file, is added', async ({ page }) => {
-  const csv = ['term;article;definition;example;en;fr', ...deck.cards.map((c) => [c.term, c.article ?? '', c.definition, c.example ?? '', c.translations.en, c.translations.fr].join(';'))].join('\n');
+  const csv = [
+    'term;article;definition;example;en;fr',
+    ...deck.cards.map((c) => [c.term, c.article ?? '', c.definition, c.example ?? '', c.translations.en, c.translations.fr].join(';')),
+  ].join('\n');
   const meta = 'id: e2e-csv\ntitle: Loket uit een rekenblad\ndepartment: Testdienst\n';
   const fromCsv = parseDeckFile('loket.csv', csv, { meta: { path: 'loket.meta.yaml', text: meta } }).deck!;
   await openApp(page, '/import');
-  await page.getByLabel('Kies een pakketbestand').setInputFiles([
-    { name: 'loket.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) },
-    yamlFile('loket.meta.yaml', meta),
-  ]);
+  await page
+    .getByLabel('Kies een pakketbestand')
+    .setInputFiles([{ name: 'loket.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) }, yamlFile('loket.meta.yaml', meta)]);
   await expect(page.getByTestId('import-results')).toContainText(`Pakket „${fromCsv.title}” toegevoegd met ${fromCsv.cardCount} kaarten`);
   await expect(page.getByTestId('import-refused')).toHaveCount(0);
   await page.getByRole('link', { name: 'Naar Vandaag' }).click();
@@ -155,7 +159,14 @@ test('an imported deck full of script payloads stays inert: import, words, progr
   await page.getByLabel('Kies een pakketbestand').setInputFiles(yamlFile('xss.deck.yaml', text));
   await expect(page.getByTestId('import-results')).toContainText(`Pakket „${xss.title}” toegevoegd met ${XSS_PAYLOADS.length} kaarten`);
   // A broken file whose values carry payloads: the problem messages quote them, as text.
-  await page.getByLabel('Kies een pakketbestand').setInputFiles(yamlFile('kapot.deck.yaml', 'id: x\ntitle: X\ncards:\n  - term: a\n    article: "<img src=x onerror=window.__xss=1>"\n    definition: b\n'));
+  await page
+    .getByLabel('Kies een pakketbestand')
+    .setInputFiles(
+      yamlFile(
+        'kapot.deck.yaml',
+        'id: x\ntitle: X\ncards:\n  - term: a\n    article: "<img src=x onerror=window.__xss=1>"\n    definition: b\n',
+      ),
+    );
   await expect(page.getByTestId('import-refused')).toContainText('„<img src=x onerror=window.__xss=1>” is niet toegestaan');
 
   // Every card of the deck on screen, with definition, example, plain, alternatives and translation.
@@ -173,9 +184,39 @@ test('an imported deck full of script payloads stays inert: import, words, progr
   await page.goto('/');
   await chooseDeck(page, xss.title);
   await page.goto('/progress');
-  await expect(page.getByTestId('mastery')).toContainText(xss.title);
+  await expect(page.getByTestId('deck-words')).toContainText(xss.title);
   await page.goto('/report');
   await expect(page.getByTestId('report')).toContainText(xss.title);
   expect(await page.locator('main script, main img, main iframe, main object, main embed, main a[href^="javascript"]').count()).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+});
+
+test('"edit this card" in a session of an added deck opens that card in the studio; built-in decks have no such button', async ({
+  page,
+}) => {
+  const deck = parseDeckFile('loket.deck.yaml', VALID).deck!;
+  await openApp(page, '/import');
+  await page.getByLabel('Kies een pakketbestand').setInputFiles(yamlFile('loket.deck.yaml', VALID));
+  await expect(page.getByTestId('import-results')).toContainText(`Pakket „${deck.title}” toegevoegd`);
+  await openApp(page);
+  await chooseDeck(page, deck.title);
+  await page.getByRole('button', { name: 'Start' }).click();
+  const exercise = page.getByTestId('exercise');
+  // Move one card on, so the card to edit is not simply the deck's first.
+  await answerCurrent(page, builtDecks().concat(deck), { grade: 4 });
+  const cardId = (await exercise.getAttribute('data-card'))!;
+  const card = deck.cards.find((c) => c.id === cardId)!;
+  await page.getByRole('button', { name: 'Deze kaart bewerken in de studio' }).click();
+  await expect(page).toHaveURL(/\/studio\/edit\?draft=.+&card=/);
+  const form = page.getByRole('region', { name: 'De gekozen kaart' });
+  await expect(form.getByRole('textbox', { name: 'Term', exact: true })).toHaveValue(card.term);
+
+  // A built-in deck is the app's own: copied in the studio, not edited from a session.
+  await openApp(page);
+  await deckCheckbox(page, deck.title).uncheck();
+  const builtIn = builtDecks()[0]!;
+  await chooseDeck(page, builtIn.title);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(exercise).toHaveAttribute('data-deck', builtIn.id);
+  await expect(page.getByRole('button', { name: 'Deze kaart bewerken in de studio' })).toHaveCount(0);
 });

@@ -56,7 +56,10 @@ export function useKeyboardOnly(page: Page): () => void {
     await tabTo(this.page(), this);
     // Hold on to the element itself: its label may change as options change (e.g. the UI language).
     const select = (await this.elementHandle())!;
-    const index = await select.evaluate((el, v) => [...(el as HTMLSelectElement).options].findIndex((o) => o.value === v || o.label === v), value);
+    const index = await select.evaluate(
+      (el, v) => [...(el as HTMLSelectElement).options].findIndex((o) => o.value === v || o.label === v),
+      value,
+    );
     if (index < 0) throw new Error(`no option ${value}`);
     // Arrow keys walk a focused <select> without opening it.
     for (let i = 0; i < 50; i++) {

@@ -1,7 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import type { Deck } from '../../src/core/content/model.ts';
 import { builtDecks, cardOf, chooseDeck, displayTerm, expect, expectedAnswer, openApp, test, watchContext } from './fixtures.ts';
+import { LANGS, MESSAGES, msg, type Lang } from './messages.ts';
 
 /**
  * The six UI languages in the built app: switching, the browser's language on a first visit,
@@ -10,42 +11,18 @@ import { builtDecks, cardOf, chooseDeck, displayTerm, expect, expectedAnswer, op
  * Every expected text is read from the translation files, never hard-coded.
  */
 
-const LANGS = ['nl', 'en', 'fr', 'ar', 'uk', 'tr'] as const;
-type Lang = (typeof LANGS)[number];
-
-type Tree = { [key: string]: string | Tree };
-function flatten(tree: Tree, prefix = '', out = new Map<string, string>()): Map<string, string> {
-  for (const [k, v] of Object.entries(tree)) typeof v === 'string' ? out.set(prefix + k, v) : flatten(v, `${prefix}${k}.`, out);
-  return out;
-}
-
-const MESSAGES = Object.fromEntries(
-  LANGS.map((lang) => {
-    const dir = `src/i18n/locales/${lang}`;
-    const all = new Map<string, string>();
-    for (const f of readdirSync(dir).filter((f) => f.endsWith('.json'))) flatten(JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as Tree, '', all);
-    return [lang, all];
-  }),
-) as Record<Lang, Map<string, string>>;
-
-/** A UI text as the app shows it: i18next's plural form for `count` (Intl.PluralRules) and {{placeholders}} filled in. */
-function msg(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
-  const m = MESSAGES[lang];
-  let text = m.get(key);
-  if (params.count !== undefined) text = m.get(`${key}_${new Intl.PluralRules(lang).select(Number(params.count))}`) ?? text;
-  if (text === undefined) throw new Error(`${lang}: no ${key}`);
-  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(params[name]));
-}
-
 /** The main menu's keys, in menu order, as the route table declares them. */
 const NAV_KEYS = [...readFileSync('src/ui/routes.ts', 'utf8').matchAll(/nav: '([^']+)'/g)].map((m) => m[1]!);
 
 const decks = builtDecks();
-/** A deck whose every card has a French translation (most decks have en and fr, none has ar). */
+/** A deck whose every card has a French translation. */
 const frenchDeck = decks.find((d) => d.cards.length >= 4 && d.cards.every((c) => c.translations.fr))!;
 
 async function goToSettings(page: Page, lang: Lang) {
-  await page.getByRole('navigation').getByRole('link', { name: msg(lang, 'nav.settings') }).click();
+  await page
+    .getByRole('navigation')
+    .getByRole('link', { name: msg(lang, 'nav.settings') })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: msg(lang, 'settings.title') })).toBeVisible();
 }
 
@@ -68,7 +45,14 @@ function textLayout(locator: Locator) {
     const text = range.getBoundingClientRect();
     const own = el.getBoundingClientRect();
     const style = getComputedStyle(el);
-    return { textLeft: text.left, textRight: text.right, boxLeft: own.left, boxRight: own.right, align: style.textAlign, direction: style.direction };
+    return {
+      textLeft: text.left,
+      textRight: text.right,
+      boxLeft: own.left,
+      boxRight: own.right,
+      align: style.textAlign,
+      direction: style.direction,
+    };
   });
 }
 
@@ -151,11 +135,14 @@ for (const [locale, expected] of [
   ['en-GB', 'en'],
   ['de-DE', 'nl'],
 ] as const) {
-  test(`first visit with the browser in ${locale}: the app opens in ${expected === 'nl' ? 'Dutch, the default' : expected}`, async ({ browser, baseURL }) => {
+  test(`first visit with the browser in ${locale}: the app opens in ${expected === 'nl' ? 'Dutch, the default' : expected}`, async ({
+    browser,
+    baseURL,
+  }) => {
     const context = await browser.newContext({ locale, baseURL: baseURL! });
     const check = watchContext(context, new URL(baseURL!).origin);
     const page = await context.newPage();
-    await page.goto('/');
+    await openApp(page);
     await expect(page.getByRole('heading', { level: 1, name: msg(expected, 'today.title') })).toBeVisible();
     await expect(page.getByRole('navigation', { name: msg(expected, 'nav.label') })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', expected);
@@ -168,7 +155,10 @@ for (const [locale, expected] of [
   });
 }
 
-test('Arabic lays out right to left: the header and menu start at the right edge, text aligns to the start side', async ({ browser, baseURL }) => {
+test('Arabic lays out right to left: the header and menu start at the right edge, text aligns to the start side', async ({
+  browser,
+  baseURL,
+}) => {
   const context = await browser.newContext({ locale: 'ar', baseURL: baseURL! });
   const check = watchContext(context, new URL(baseURL!).origin);
   const page = await context.newPage();
@@ -182,7 +172,7 @@ test('Arabic lays out right to left: the header and menu start at the right edge
     return { header, brand, nav, items };
   };
 
-  await page.goto('/');
+  await openApp(page);
   await expect(page.getByRole('heading', { level: 1, name: msg('ar', 'today.title') })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
@@ -216,7 +206,10 @@ test('Arabic lays out right to left: the header and menu start at the right edge
   // The same page in Dutch is the mirror image.
   await page.goto('/settings');
   await switchLanguage(page, 'ar', 'nl');
-  await page.getByRole('navigation').getByRole('link', { name: msg('nl', 'nav.today') }).click();
+  await page
+    .getByRole('navigation')
+    .getByRole('link', { name: msg('nl', 'nav.today') })
+    .click();
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
   const ltr = await layout('nl');
   expect(ltr.brand.x - ltr.header.x).toBeLessThan(24);
@@ -237,7 +230,10 @@ test('a practice session in Arabic: Arabic UI and plural forms, Dutch content st
   await switchLanguage(page, 'nl', 'ar');
   await page.getByLabel(msg('ar', 'settings.newPerDay')).fill('1');
   await page.getByLabel(msg('ar', 'settings.newPerDay')).press('Tab');
-  await page.getByRole('navigation').getByRole('link', { name: msg('ar', 'nav.today') }).click();
+  await page
+    .getByRole('navigation')
+    .getByRole('link', { name: msg('ar', 'nav.today') })
+    .click();
   await chooseDeck(page, frenchDeck.title);
   await page.getByRole('button', { name: msg('ar', 'today.start') }).click();
 
@@ -253,10 +249,13 @@ test('a practice session in Arabic: Arabic UI and plural forms, Dutch content st
   await expect(exercise.getByText(msg('ar', 'recognise.prompt'))).toBeVisible();
   await page.keyboard.press('Space');
   await expect(page.getByRole('group', { name: msg('ar', 'grade.label') })).toBeVisible();
-  for (const g of ['again', 'hard', 'good', 'easy']) await expect(page.getByRole('button', { name: msg('ar', `grade.${g}`) })).toBeVisible();
-  // The deck has no Arabic translations: none is shown (never another language's).
+  for (const g of ['again', 'hard', 'good', 'easy'])
+    await expect(page.getByRole('button', { name: msg('ar', `grade.${g}`) })).toBeVisible();
+  // The card's own Arabic translation (read from the built deck), marked as Arabic; the definition stays Dutch.
   await expect(page.getByTestId('definition')).toHaveAttribute('lang', 'nl');
-  await expect(page.getByTestId('translation')).toHaveCount(0);
+  expect(first.translations.ar).toBeTruthy();
+  await expect(page.getByTestId('translation').locator('[lang="ar"]')).toHaveText(first.translations.ar!);
+  await expect(page.getByTestId('translation-fallback')).toHaveCount(0);
   await page.keyboard.press('3');
   for (let i = 0; i < 12 && !(await page.getByTestId('summary').isVisible()); i++) await answerCurrent(page, 'ar', decks);
   await expect(page.getByRole('heading', { name: msg('ar', 'practice.doneTitle') })).toBeVisible();
@@ -269,7 +268,9 @@ test('a practice session in Arabic: Arabic UI and plural forms, Dutch content st
   await page.getByRole('button', { name: msg('ar', 'today.start') }).click();
   // "n exercises left" in the Arabic form for n (zero, one, two, few, many or other).
   const forms = new Intl.PluralRules('ar').resolvedOptions().pluralCategories.map((c) => MESSAGES.ar.get(`practice.remaining_${c}`)!);
-  const anyForm = new RegExp(`^(${forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\\{\\{count\\}\\}', '\\d+')).join('|')})$`);
+  const anyForm = new RegExp(
+    `^(${forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\\{\\{count\\}\\}', '\\d+')).join('|')})$`,
+  );
   const remaining = page.getByText(anyForm);
   await expect(remaining).toBeVisible();
   const left = (await remaining.textContent())!.trim();
@@ -278,8 +279,17 @@ test('a practice session in Arabic: Arabic UI and plural forms, Dutch content st
   const count = digits !== undefined ? Number(digits) : [0, 1, 2].find((c) => msg('ar', 'practice.remaining', { count: c }) === left);
   expect(count, left).toBeDefined();
   expect(left).toBe(msg('ar', 'practice.remaining', { count: count! }));
+  // The word's kinds come easy to hard, one new kind a day: typing after the pick kinds.
   const input = page.getByRole('textbox', { name: msg('ar', 'produce.inputLabel') });
-  for (let i = 0; i < 6 && !(await input.isVisible()); i++) await answerCurrent(page, 'ar', decks);
+  for (let day = 2; day <= 8 && !(await input.isVisible()); day++) {
+    if (day > 2) {
+      await page.clock.setFixedTime(new Date(start.getTime() + (day - 1) * 24 * 3600 * 1000));
+      await page.goto('/');
+      await page.getByRole('button', { name: msg('ar', 'today.start') }).click();
+      await expect(exercise.or(page.getByTestId('summary'))).toBeVisible();
+    }
+    for (let i = 0; i < 12 && !(await input.isVisible()) && (await exercise.isVisible()); i++) await answerCurrent(page, 'ar', decks);
+  }
   await expect(input).toBeVisible();
   await expect(input).toHaveAttribute('lang', 'nl');
   expect(await input.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
@@ -304,7 +314,10 @@ test('a practice session in Arabic: Arabic UI and plural forms, Dutch content st
 test('a practice session in French shows the cards’ French translations; the Dutch stays Dutch', async ({ page }) => {
   await openApp(page, '/settings');
   await switchLanguage(page, 'nl', 'fr');
-  await page.getByRole('navigation').getByRole('link', { name: msg('fr', 'nav.today') }).click();
+  await page
+    .getByRole('navigation')
+    .getByRole('link', { name: msg('fr', 'nav.today') })
+    .click();
   await chooseDeck(page, frenchDeck.title);
   await page.getByRole('button', { name: msg('fr', 'today.start') }).click();
   const exercise = page.getByTestId('exercise');

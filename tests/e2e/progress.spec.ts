@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { displayTerm } from '../../src/core/content/model.ts';
 import { LEECH_LAPSES } from '../../src/core/progress/rules.ts';
 import { answerCurrent, builtDecks, chooseDeck, expect, openApp, test } from './fixtures.ts';
@@ -6,7 +7,7 @@ import { idbRows, reviewedItems, setLapses } from './data.ts';
 const decks = builtDecks();
 const first = [...decks].sort((a, b) => a.department.localeCompare(b.department, 'nl'))[0]!;
 
-async function practise(page: import('@playwright/test').Page, count: number) {
+async function practise(page: Page, count: number) {
   await openApp(page);
   await chooseDeck(page, first.title);
   await page.getByRole('button', { name: 'Start' }).click();
@@ -15,7 +16,7 @@ async function practise(page: import('@playwright/test').Page, count: number) {
   await expect(page.getByTestId('done-count')).toHaveText(String(count));
 }
 
-test('the dashboard: today, daily goal and streak, forecast with a table, mastery per deck', async ({ page }) => {
+test('the dashboard: today, daily goal and streak, forecast with a table, words per deck', async ({ page }) => {
   await practise(page, 3);
   await page.getByRole('link', { name: 'Voortgang' }).click();
   await expect(page.getByRole('heading', { name: 'Voortgang', level: 1 })).toBeVisible();
@@ -39,8 +40,8 @@ test('the dashboard: today, daily goal and streak, forecast with a table, master
   await expect(rows).toHaveCount(30);
   await expect(rows.first()).toContainText('vandaag');
 
-  await expect(page.getByTestId('mastery')).toContainText(first.title);
-  await expect(page.getByRole('meter', { name: `Beheersing van ${first.title}` })).toBeVisible();
+  await expect(page.getByTestId('deck-words')).toContainText(first.title);
+  await expect(page.getByRole('meter', { name: `Geleerde woorden in ${first.title}` })).toBeVisible();
 
   await page.reload();
   await expect(page.getByLabel('Dagdoel (oefeningen per dag)')).toHaveValue('3');

@@ -20,7 +20,11 @@ async function traineeReport(page: Page, name: string, practised: typeof decks, 
   const card = first.cards[0]!;
   const items = (await reviewedItems(page)).filter((i) => i.deckId === first.id && i.cardId === card.id);
   expect(items.length).toBeGreaterThan(0);
-  await setLapses(page, items.map((i) => i.id), LEECH_LAPSES);
+  await setLapses(
+    page,
+    items.map((i) => i.id),
+    LEECH_LAPSES,
+  );
 
   await page.goto('/progress');
   await page.getByRole('link', { name: 'Rapport voor je coach' }).click();
@@ -33,7 +37,12 @@ async function traineeReport(page: Page, name: string, practised: typeof decks, 
 test('the report prints cleanly as a PDF and is a JSON file with the trainee’s decks', async ({ page }) => {
   const file = await traineeReport(page, 'Amina El Idrissi', [first], 3);
   const report = page.getByTestId('report');
-  await expect(report.getByRole('table').first().getByRole('row', { name: new RegExp(first.title) })).toBeVisible();
+  await expect(
+    report
+      .getByRole('table')
+      .first()
+      .getByRole('row', { name: new RegExp(first.title) }),
+  ).toBeVisible();
   await expect(report).toContainText(displayTerm(first.cards[0]!));
   await expect(report).toContainText('Nog geen schrijfopdrachten gedaan.');
 

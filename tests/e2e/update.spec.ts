@@ -1,6 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, watchContext } from './fixtures.ts';
+import { expect, openApp, test, watchContext } from './fixtures.ts';
 import { deploy, serve, tempDir } from './builds.ts';
 
 /**
@@ -17,7 +17,7 @@ test('a new deployment is offered as an update, not forced mid-session', async (
     const checkContext = watchContext(context, server.url);
     const page = await context.newPage();
     await expect(async () => {
-      await page.goto('/');
+      await openApp(page);
     }).toPass({ timeout: 20_000 });
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.evaluate(async () => {
@@ -56,4 +56,3 @@ test('a new deployment is offered as an update, not forced mid-session', async (
     rmSync(dir, { recursive: true, force: true });
   }
 });
-

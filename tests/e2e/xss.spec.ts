@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp, serve, tempDir, type Server } from './builds.ts';
-import { expect, test, watchContext } from './fixtures.ts';
+import { expect, openApp, test, watchContext } from './fixtures.ts';
 import { XSS_PAYLOADS, xssDeckYaml } from './xssPayloads.ts';
 
 /**
@@ -13,6 +13,8 @@ test.describe('deck text from content/ is inert', () => {
   let server: Server | undefined;
 
   test.beforeAll(() => {
+    // A build of the app runs in this hook (20–40 s on a loaded 2-core machine).
+    test.setTimeout(180_000);
     dir = tempDir('xss');
     mkdirSync(join(dir, 'content/decks/proef'), { recursive: true });
     writeFileSync(join(dir, 'content/decks/proef/xss.deck.yaml'), xssDeckYaml());
@@ -35,7 +37,7 @@ test.describe('deck text from content/ is inert', () => {
     });
     page.on('dialog', (d) => void d.dismiss());
     await expect(async () => {
-      await page.goto('/');
+      await openApp(page);
     }).toPass({ timeout: 20_000 });
     await page.getByRole('checkbox').first().check();
     await expect(page.getByText('Proef <img src=x onerror=window.__xss=1> **titel**')).toBeVisible();
@@ -56,7 +58,9 @@ test.describe('deck text from content/ is inert', () => {
     }
     await expect(page.getByTestId('summary')).toBeVisible();
     // Emphasis is the only markup that survives: it was rendered, everything else stayed text.
-    expect(await page.locator('main script, main img, main svg:not([aria-hidden]) script, main iframe, main a[href^="javascript"]').count()).toBe(0);
+    expect(
+      await page.locator('main script, main img, main svg:not([aria-hidden]) script, main iframe, main a[href^="javascript"]').count(),
+    ).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(offOrigin).toEqual([]);
     checkContext();

@@ -61,7 +61,7 @@ export function xssDeckYaml(id = 'xss-proef'): string {
       `    id: ${q(`kaart-${i}`)}`,
       `    definition: ${q(`Uitleg ${i}: ${payload}`)}`,
       // Braces mark the cloze gap, so the example carries the payload without them.
-      `    example: ${q(`Voorbeeld ${payload.replace(/[{}]/g, "")} met een {woord${i}} erin.`)}`,
+      `    example: ${q(`Voorbeeld ${payload.replace(/[{}]/g, '')} met een {woord${i}} erin.`)}`,
       `    plain: ${q(`eenvoudig ${payload}`)}`,
       `    alternatives: [${q(`alt ${payload}`)}]`,
       `    translations: { en: ${q(`en ${payload}`)}, fr: ${q(`fr ${payload}`)} }`,

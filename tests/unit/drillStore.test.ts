@@ -1,11 +1,19 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { DrillItem, DrillSet } from '../../src/core/content/drillModel.ts';
-import { drillDeckId } from '../../src/core/content/drillModel.ts';
+import type { DrillItem, DrillSet } from '../../src/core/drills/drillModel.ts';
+import { drillDeckId } from '../../src/core/drills/drillModel.ts';
 import { applyBackup, exportBackup, parseBackup } from '../../src/core/db/backup.ts';
-import { deleteDraft, getDraft, listDrafts, recoverJournal, saveDraft, type DraftJournal, type DraftRow } from '../../src/core/db/drafts.ts';
+import {
+  deleteDraft,
+  getDraft,
+  listDrafts,
+  recoverJournal,
+  saveDraft,
+  type DraftJournal,
+  type DraftRow,
+} from '../../src/core/db/drafts.ts';
 import { queueSource, rebuildItem, recordReview, syncDeck } from '../../src/core/db/progressStore.ts';
-import { drillItemId, drillQueue, drillStats, syncDrillSet } from '../../src/core/drills/store.ts';
+import { drillItemId, drillQueue, drillStats, syncDrillSet } from '../../src/core/db/drillItems.ts';
 import { buildTodayQueue } from '../../src/core/srs/queue.ts';
 import { createScheduler } from '../../src/core/srs/scheduler.ts';
 import { FsrsState } from '../../src/core/srs/types.ts';
@@ -15,11 +23,28 @@ const scheduler = createScheduler({ retention: 0.9 });
 const limits = { newPerDay: 10, reviewsPerDay: 200 };
 
 function gap(i: number): DrillItem {
-  return { id: `gap-${i}`, kind: 'gap', sentence: `Zin ${i} ___.`, answer: 'wordt', alternatives: [], explanation: 'Stam + t.', line: i + 5 };
+  return {
+    id: `gap-${i}`,
+    kind: 'gap',
+    sentence: `Zin ${i} ___.`,
+    answer: 'wordt',
+    alternatives: [],
+    explanation: 'Stam + t.',
+    line: i + 5,
+  };
 }
 
 function drillSet(id: string, items: DrillItem[]): DrillSet {
-  return { id, title: id, topic: 'dt', source: `content/drills/${id}.drill.yaml`, itemCount: items.length, kinds: { gap: items.length }, hash: `${id}:${items.map((i) => i.id).join(',')}`, items };
+  return {
+    id,
+    title: id,
+    topic: 'dt',
+    source: `content/drills/${id}.drill.yaml`,
+    itemCount: items.length,
+    kinds: { gap: items.length },
+    hash: `${id}:${items.map((i) => i.id).join(',')}`,
+    items,
+  };
 }
 
 describe('drill items are review items', () => {
@@ -50,7 +75,13 @@ describe('drill items are review items', () => {
   it('records a drill answer with FSRS in one go (item + log), rebuildable from the log', async () => {
     const db = freshDb();
     await syncDrillSet(db, drillSet('dt', [gap(0)]), NOON);
-    const after = await recordReview(db, scheduler, { itemId: 'drill:dt/gap-0/gap', rating: 1, now: NOON, durationMs: 800, answer: 'word' });
+    const after = await recordReview(db, scheduler, {
+      itemId: 'drill:dt/gap-0/gap',
+      rating: 1,
+      now: NOON,
+      durationMs: 800,
+      answer: 'word',
+    });
     expect(after.fsrs.state).toBe(FsrsState.Learning);
     const logs = await db.logs.toArray();
     expect(logs).toHaveLength(1);
@@ -67,15 +98,26 @@ describe('drill items are review items', () => {
     expect(one.items.map((i) => i.id)).toEqual(['drill:dt/gap-2/gap', 'drill:dt/gap-0/gap', 'drill:dt/gap-1/gap']);
     const all = await drillQueue(db, ['dt', 'kofschip'], NOON, limits);
     expect(all.items.map((i) => i.cardId)).toEqual(['gap-2', 'gap-0', 'gap-10', 'gap-1', 'gap-11']);
-    expect(await drillStats(db, ['dt', 'kofschip'], NOON)).toEqual({ dt: { due: 1, fresh: 2 }, kofschip: { due: 0, fresh: 2 } });
+    expect(Object.fromEntries(await drillStats(db, ['dt', 'kofschip'], NOON))).toEqual({
+      dt: { due: 1, fresh: 2 },
+      kofschip: { due: 0, fresh: 2 },
+    });
   });
 
   it('keeps the words’ daily limits and the drills’ apart', async () => {
     const db = freshDb();
     await syncDeck(db, makeDeck('woorden', 12), NOON - DAY);
-    await syncDrillSet(db, drillSet('dt', Array.from({ length: 12 }, (_, i) => gap(i))), NOON - DAY);
+    await syncDrillSet(
+      db,
+      drillSet(
+        'dt',
+        Array.from({ length: 12 }, (_, i) => gap(i)),
+      ),
+      NOON - DAY,
+    );
     // Ten new drills today use up the drills' new budget, not the words'.
-    for (let i = 0; i < 10; i++) await recordReview(db, scheduler, { itemId: `drill:dt/gap-${i}/gap`, rating: 4, now: NOON + i, durationMs: 500 });
+    for (let i = 0; i < 10; i++)
+      await recordReview(db, scheduler, { itemId: `drill:dt/gap-${i}/gap`, rating: 4, now: NOON + i, durationMs: 500 });
     const words = await buildTodayQueue(queueSource(db), ['woorden'], NOON + 100, limits);
     expect(words.newCount).toBe(10);
     expect(words.doneToday).toBe(0);
@@ -86,7 +128,14 @@ describe('drill items are review items', () => {
 });
 
 describe('drafts', () => {
-  const draft = (over: Partial<DraftRow> = {}): DraftRow => ({ id: 'd1', title: 'Parkeerkaart', text: 'Geachte heer,', createdAt: NOON, updatedAt: NOON, ...over });
+  const draft = (over: Partial<DraftRow> = {}): DraftRow => ({
+    id: 'd1',
+    title: 'Parkeerkaart',
+    text: 'Geachte heer,',
+    createdAt: NOON,
+    updatedAt: NOON,
+    ...over,
+  });
 
   it('saves, lists newest first, reads and deletes', async () => {
     const db = freshDb();

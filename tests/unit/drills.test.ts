@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileDrills } from '../../src/core/content/drillCompile.ts';
-import { deriveItemId, parseDrillYaml, parsePromptsYaml } from '../../src/core/content/drillYaml.ts';
+import { compileDrills } from '../../src/core/drills/drillCompile.ts';
+import { deriveItemId, parseDrillYaml, parsePromptsYaml } from '../../src/core/drills/drillYaml.ts';
 import { formatProblem, type Problem } from '../../src/core/content/problems.ts';
 
 const FILE = 'content/drills/test.drill.yaml';
@@ -205,7 +205,9 @@ describe('drill files: problems with path:line:column', () => {
 
   it('reports wrong values of the set fields', () => {
     const result = parse(`id: Test Set\ntitle: ""\ntopic: dtt\nlevel: B5\nitems: []\ncolour: red\n`);
-    expect(where(result.problems).sort()).toEqual(['1:invalid-id', '2:empty-value', '3:invalid-value', '4:invalid-value', '5:empty-value', '6:unknown-field'].sort());
+    expect(where(result.problems).sort()).toEqual(
+      ['1:invalid-id', '2:empty-value', '3:invalid-value', '4:invalid-value', '5:empty-value', '6:unknown-field'].sort(),
+    );
     expect(result.set).toBeUndefined();
   });
 
@@ -249,7 +251,12 @@ describe('drill files: across files', () => {
   });
 
   it('reserves the id "index" (drills/index.json)', () => {
-    const result = compileDrills([{ path: 'content/drills/a.drill.yaml', text: `${HEAD.replace('id: test', 'id: index')}  - kind: gap\n    sentence: Ik ___.\n    answer: ben\n    explanation: x\n` }]);
+    const result = compileDrills([
+      {
+        path: 'content/drills/a.drill.yaml',
+        text: `${HEAD.replace('id: test', 'id: index')}  - kind: gap\n    sentence: Ik ___.\n    answer: ben\n    explanation: x\n`,
+      },
+    ]);
     expect(where(result.problems)).toEqual(['1:invalid-id']);
   });
 });
@@ -310,7 +317,10 @@ describe('npm run drills', () => {
     const { spawnSync } = await import('node:child_process');
     const dir = mkdtempSync(join(tmpdir(), 'vaktaal-drills-'));
     mkdirSync(join(dir, 'drills'));
-    writeFileSync(join(dir, 'drills', 'kapot.drill.yaml'), `${HEAD}  - kind: gap\n    sentence: Geen gat.\n    answer: x\n    explanation: y\n`);
+    writeFileSync(
+      join(dir, 'drills', 'kapot.drill.yaml'),
+      `${HEAD}  - kind: gap\n    sentence: Geen gat.\n    answer: x\n    explanation: y\n`,
+    );
     writeFileSync(join(dir, 'drills', 'verkeerd.yaml'), 'id: x\n');
     const run = (target: string) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/drills.ts', target], { encoding: 'utf8' });
     const broken = run(dir);

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { parseDeckCsv } from '../../src/core/content/csvDeck.ts';
-import { parseDrillYaml, parsePromptsYaml } from '../../src/core/content/drillYaml.ts';
+import { parseDrillYaml, parsePromptsYaml } from '../../src/core/drills/drillYaml.ts';
 import { exportBackup, parseBackup } from '../../src/core/db/backup.ts';
 import { recordReview, syncDeck } from '../../src/core/db/progressStore.ts';
 import { createScheduler } from '../../src/core/srs/scheduler.ts';
@@ -50,7 +50,10 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('swapLines' as const), at: fc.nat(), length: fc.nat() }),
 );
 
-function mutate(text: string, m: fc.Arbitrary<unknown> extends never ? never : { kind: string; at: number; length?: number; text?: string }): string {
+function mutate(
+  text: string,
+  m: fc.Arbitrary<unknown> extends never ? never : { kind: string; at: number; length?: number; text?: string },
+): string {
   const at = m.at % (text.length + 1);
   if (m.kind === 'delete') return text.slice(0, at) + text.slice(at + (m.length ?? 1));
   if (m.kind === 'insert') return text.slice(0, at) + (m.text ?? '') + text.slice(at);
@@ -73,7 +76,15 @@ describe('property: the deck parser never throws', () => {
 
   it('on random YAML-shaped data', () => {
     const value = fc.letrec((tie) => ({
-      node: fc.oneof({ depthSize: 'small' }, fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 10 }), tie('node'), { maxKeys: 5 })),
+      node: fc.oneof(
+        { depthSize: 'small' },
+        fc.string(),
+        fc.integer(),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(tie('node'), { maxLength: 4 }),
+        fc.dictionary(fc.string({ maxLength: 10 }), tie('node'), { maxKeys: 5 }),
+      ),
     })).node;
     fc.assert(
       fc.property(value, (data) => {
@@ -94,7 +105,8 @@ describe('property: the deck parser never throws', () => {
   });
 });
 
-const CSV = '\uFEFFterm;article;definition;example;plain;alternatives;en;fr\r\n' +
+const CSV =
+  '\uFEFFterm;article;definition;example;plain;alternatives;en;fr\r\n' +
   'loket;het;De plaats waar je geholpen wordt.;Ga naar het {loket}.;balie;balie|desk;counter;guichet\r\n' +
   'sluikstort;het;"Afval dat iemand achterlaat; dat mag niet.";Er ligt een {sluikstort}.;;;illegal dumping;dépôt clandestin\r\n' +
   'sorteren;;Afval scheiden.;"We {sorteren} het afval, ""goed"" zo.";;;to sort;trier\r\n';
@@ -199,8 +211,18 @@ describe('property: the drill and prompt parsers never throw', () => {
   it('on mutations of real drill and prompt files', () => {
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 5 }), (mutations) => {
-        wellBehaved(parseDrillYaml(mutations.reduce((t, m) => mutate(t, m as never), DRILL), 'mutated.drill.yaml'));
-        wellBehaved(parsePromptsYaml(mutations.reduce((t, m) => mutate(t, m as never), PROMPTS), 'mutated.prompts.yaml'));
+        wellBehaved(
+          parseDrillYaml(
+            mutations.reduce((t, m) => mutate(t, m as never), DRILL),
+            'mutated.drill.yaml',
+          ),
+        );
+        wellBehaved(
+          parsePromptsYaml(
+            mutations.reduce((t, m) => mutate(t, m as never), PROMPTS),
+            'mutated.prompts.yaml',
+          ),
+        );
       }),
       { numRuns: 300 },
     );

@@ -87,15 +87,25 @@ describe('glossary search', () => {
     expect(result.total).toBe(5);
   });
 
-  it('searches 10,000 cards well under 50 ms', () => {
+  // Its speed is a figure of `npm run bench` (a ratio against building the index), not a timed test.
+  it('searches 10,000 cards: every deck found, results capped, total counted', () => {
     const decks = Array.from({ length: 20 }, (_, d) =>
-      makeDeck(`d${d}`, 0, Array.from({ length: 500 }, (_, i) => makeCard(i, { id: `w${i}`, term: `woord${d}x${i}`, definition: `Uitleg ${i} bij de stad.` }))),
+      makeDeck(
+        `d${d}`,
+        0,
+        Array.from({ length: 500 }, (_, i) => makeCard(i, { id: `w${i}`, term: `woord${d}x${i}`, definition: `Uitleg ${i} bij de stad.` })),
+      ),
     );
     const big = buildGlossary(decks);
     expect(big.size).toBe(10_000);
-    const start = performance.now();
-    for (const q of ['woord1', 'stad', 'uitleg 42', 'x']) searchGlossary(big, q);
-    expect((performance.now() - start) / 4).toBeLessThan(50);
+    const all = searchGlossary(big, 'stad');
+    expect(all.total).toBe(10_000);
+    expect(all.hits.length).toBe(50);
+    const one = searchGlossary(big, 'woord7x123');
+    expect(one.hits.filter((h) => !h.typo).map((h) => [h.deckId, h.card.term, h.field])).toEqual([['d7', 'woord7x123', 'term']]);
+    // The others are one typo away (woord0x123, woord7x124 …): after it, and marked as such.
+    expect(one.hits[0]!.card.term).toBe('woord7x123');
+    expect(one.hits.slice(1).every((h) => h.typo)).toBe(true);
   });
 });
 
@@ -104,7 +114,7 @@ describe('folding for the glossary', () => {
     const fc = await import('fast-check');
     const { fold } = await import('../../src/core/content/text.ts');
     const { foldText } = await import('../../src/core/glossary/glossary.ts');
-    const chars = fc.constantFrom(...'aAzZ éÉëïçñ’‘`\'\t\n  -{}0'.split(''));
+    const chars = fc.constantFrom(..."aAzZ éÉëïçñ’‘`'\t\n  -{}0".split(''));
     fc.assert(fc.property(fc.string({ unit: chars }), fc.string(), (a, b) => foldText(a) === fold(a) && foldText(b) === fold(b)));
   });
 });

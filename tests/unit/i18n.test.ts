@@ -26,7 +26,10 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 }
 
 const languageDirs = readdirSync(new URL(LOCALES, root)).filter((d) => statSync(new URL(`${LOCALES}${d}`, root)).isDirectory());
-const featureFiles = (lang: string) => readdirSync(new URL(`${LOCALES}${lang}/`, root)).filter((f) => f.endsWith('.json')).sort();
+const featureFiles = (lang: string) =>
+  readdirSync(new URL(`${LOCALES}${lang}/`, root))
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 const loadFile = (lang: string, file: string) => JSON.parse(read(`${LOCALES}${lang}/${file}`)) as Tree;
 
 /** All keys of a language, merged over its feature files, as i18n.svelte.ts merges them. */
@@ -40,7 +43,11 @@ function messages(lang: string): Map<string, string> {
 function registered(): { code: string; name: string; dir: string }[] {
   const source = read('src/ui/i18n.svelte.ts');
   const list = source.match(/export const LANGUAGES = \[([\s\S]*?)\] as const;/)?.[1] ?? '';
-  return [...list.matchAll(/\{\s*code:\s*'([^']+)',\s*name:\s*'([^']+)',\s*dir:\s*'([^']+)'\s*\}/g)].map((m) => ({ code: m[1]!, name: m[2]!, dir: m[3]! }));
+  return [...list.matchAll(/\{\s*code:\s*'([^']+)',\s*name:\s*'([^']+)',\s*dir:\s*'([^']+)'\s*\}/g)].map((m) => ({
+    code: m[1]!,
+    name: m[2]!,
+    dir: m[3]!,
+  }));
 }
 
 const PLURAL_SUFFIX = /^(.*)_(zero|one|two|few|many|other)$/;
@@ -132,12 +139,24 @@ interface Family {
 }
 
 const PERSONS = unionMembers('src/core/writing/dt.ts', 'Person');
-const REGISTERS = constList('src/core/content/drillSchema.ts', 'REGISTERS');
-const DT_ENDINGS = [...(read('src/core/exercises/answer.ts').match(/function dtEnding\([^)]*\):([^{]+)\{/)?.[1] ?? '').matchAll(/'([a-z]+)'/g)].map((m) => m[1]!);
+const REGISTERS = constList('src/core/drills/drillSchema.ts', 'REGISTERS');
+const DT_ENDINGS = [
+  ...(read('src/core/exercises/answer.ts').match(/function dtEnding\([^)]*\):([^{]+)\{/)?.[1] ?? '').matchAll(/'([a-z]+)'/g),
+].map((m) => m[1]!);
 
 const FAMILIES: Family[] = [
-  { prefix: 'kinds.', from: 'EXERCISE_KINDS (core/exercises/kinds.ts)', members: constList('src/core/exercises/kinds.ts', 'EXERCISE_KINDS'), builtBy: '`kinds.${' },
-  { prefix: 'feedback.', from: 'Outcome (core/exercises/answer.ts)', members: unionMembers('src/core/exercises/answer.ts', 'Outcome'), builtBy: '`feedback.${' },
+  {
+    prefix: 'kinds.',
+    from: 'EXERCISE_KINDS (core/exercises/kinds.ts)',
+    members: constList('src/core/exercises/kinds.ts', 'EXERCISE_KINDS'),
+    builtBy: '`kinds.${',
+  },
+  {
+    prefix: 'feedback.',
+    from: 'Outcome (core/exercises/answer.ts)',
+    members: unionMembers('src/core/exercises/answer.ts', 'Outcome'),
+    builtBy: '`feedback.${',
+  },
   {
     prefix: 'feedback.reason.',
     from: 'Reason (core/exercises/answer.ts), dt by the expected ending (dtEnding)',
@@ -147,21 +166,62 @@ const FAMILIES: Family[] = [
   },
   {
     prefix: 'problems.',
-    from: 'ProblemCode (core/content/problems.ts) and DrillProblemCode (core/content/drillProblems.ts)',
-    members: [...unionMembers('src/core/content/problems.ts', 'ProblemCode'), ...unionMembers('src/core/content/drillProblems.ts', 'DrillProblemCode')],
+    from: 'DeckProblemCode (core/content/problems.ts) and DrillProblemCode (core/drills/drillProblems.ts)',
+    members: [
+      ...unionMembers('src/core/content/problems.ts', 'DeckProblemCode'),
+      ...unionMembers('src/core/drills/drillProblems.ts', 'DrillProblemCode'),
+    ],
     builtBy: '`problems.${',
   },
-  { prefix: 'glossary.fields.', from: 'MatchField (core/glossary/glossary.ts)', members: unionMembers('src/core/glossary/glossary.ts', 'MatchField'), builtBy: '`glossary.fields.${' },
-  { prefix: 'backup.errors.', from: 'BackupProblemCode (core/db/backup.ts)', members: unionMembers('src/core/db/backup.ts', 'BackupProblemCode'), builtBy: '`backup.errors.${' },
-  { prefix: 'coach.errors.', from: 'ReportProblemCode (core/report/report.ts)', members: unionMembers('src/core/report/report.ts', 'ReportProblemCode'), builtBy: '`coach.errors.${' },
-  { prefix: 'drill.kind.', from: 'DRILL_KINDS (core/content/drillSchema.ts)', members: constList('src/core/content/drillSchema.ts', 'DRILL_KINDS'), builtBy: '`drill.kind.${' },
-  { prefix: 'write.topic.', from: 'DRILL_TOPICS (core/content/drillSchema.ts)', members: constList('src/core/content/drillSchema.ts', 'DRILL_TOPICS'), builtBy: '`write.topic.${' },
-  { prefix: 'desk.kind.', from: 'PROMPT_KINDS (core/content/drillSchema.ts)', members: constList('src/core/content/drillSchema.ts', 'PROMPT_KINDS'), builtBy: '`desk.kind.${' },
-  { prefix: 'desk.register.', from: 'REGISTERS (core/content/drillSchema.ts)', members: REGISTERS, builtBy: '`desk.register.${' },
+  {
+    prefix: 'studio.check.',
+    from: 'STUDIO_CHECK_CODES (core/studio/checker.ts)',
+    members: constList('src/core/studio/checker.ts', 'STUDIO_CHECK_CODES'),
+    builtBy: '`studio.check.${',
+  },
+  {
+    prefix: 'glossary.fields.',
+    from: 'MatchField (core/glossary/glossary.ts)',
+    members: unionMembers('src/core/glossary/glossary.ts', 'MatchField'),
+    builtBy: '`glossary.fields.${',
+  },
+  {
+    prefix: 'backup.errors.',
+    from: 'BackupProblemCode (core/db/backup.ts)',
+    members: unionMembers('src/core/db/backup.ts', 'BackupProblemCode'),
+    builtBy: '`backup.errors.${',
+  },
+  {
+    prefix: 'coach.errors.',
+    from: 'ReportProblemCode (core/report/report.ts)',
+    members: unionMembers('src/core/report/report.ts', 'ReportProblemCode'),
+    builtBy: '`coach.errors.${',
+  },
+  {
+    prefix: 'drill.kind.',
+    from: 'DRILL_KINDS (core/drills/drillSchema.ts)',
+    members: constList('src/core/drills/drillSchema.ts', 'DRILL_KINDS'),
+    builtBy: '`drill.kind.${',
+  },
+  {
+    prefix: 'write.topic.',
+    from: 'DRILL_TOPICS (core/drills/drillSchema.ts)',
+    members: constList('src/core/drills/drillSchema.ts', 'DRILL_TOPICS'),
+    builtBy: '`write.topic.${',
+  },
+  {
+    prefix: 'desk.kind.',
+    from: 'PROMPT_KINDS (core/drills/drillSchema.ts)',
+    members: constList('src/core/drills/drillSchema.ts', 'PROMPT_KINDS'),
+    builtBy: '`desk.kind.${',
+  },
+  { prefix: 'desk.register.', from: 'REGISTERS (core/drills/drillSchema.ts)', members: REGISTERS, builtBy: '`desk.register.${' },
   {
     prefix: 'desk.spell.',
-    from: 'spellState (ui/screens/Desk.svelte)',
-    members: [...(read('src/ui/screens/Desk.svelte').match(/spellState = \$state<([^>]+)>/)?.[1] ?? '').matchAll(/'([^']+)'/g)].map((m) => m[1]!),
+    from: 'spellState (ui/controllers/desk.svelte.ts)',
+    members: [...(read('src/ui/controllers/desk.svelte.ts').match(/spellState = \$state<([^>]+)>/)?.[1] ?? '').matchAll(/'([^']+)'/g)].map(
+      (m) => m[1]!,
+    ),
     builtBy: '`desk.spell.${',
   },
   {
@@ -194,7 +254,7 @@ describe('UI languages', () => {
     expect(sorted(languageDirs)).toEqual(sorted(LANGS.map((l) => l.code)));
     for (const l of LANGS) {
       // The writing direction the platform knows for the language (Arabic: rtl).
-      const info = (new Intl.Locale(l.code) as Intl.Locale & { getTextInfo?: () => { direction: string }; textInfo?: { direction: string } });
+      const info = new Intl.Locale(l.code) as Intl.Locale & { getTextInfo?: () => { direction: string }; textInfo?: { direction: string } };
       const direction = info.getTextInfo?.().direction ?? info.textInfo?.direction ?? (l.code === 'ar' ? 'rtl' : 'ltr');
       expect(l.dir, l.code).toBe(direction);
       // Its own name, in its own language (what a newcomer recognises in the list).
@@ -277,9 +337,13 @@ describe('every translation key is used', () => {
         const ctxs = family.contexts?.[member];
         if (ctxs) {
           expect(ctxs.length, `${family.prefix}${member} contexts`).toBeGreaterThan(0);
-          for (const c of ctxs) expect(source.plain.has(`${family.prefix}${member}_${c}`), `${family.prefix}${member}_${c} (${family.from})`).toBe(true);
+          for (const c of ctxs)
+            expect(source.plain.has(`${family.prefix}${member}_${c}`), `${family.prefix}${member}_${c} (${family.from})`).toBe(true);
         } else {
-          expect(source.plain.has(`${family.prefix}${member}`) || source.plurals.has(`${family.prefix}${member}`), `${family.prefix}${member} (${family.from})`).toBe(true);
+          expect(
+            source.plain.has(`${family.prefix}${member}`) || source.plurals.has(`${family.prefix}${member}`),
+            `${family.prefix}${member} (${family.from})`,
+          ).toBe(true);
         }
       }
     }
@@ -298,5 +362,15 @@ describe('every translation key is used', () => {
     expect(familyOf('kinds.noSuchKind')).toBeUndefined();
     expect(familyOf('feedback.reason.dt_d')).toBeDefined();
     expect(familyOf('feedback.reason.dt_x')).toBeUndefined();
+  });
+});
+
+describe('the app shell speaks from the first load', () => {
+  // The menu shows before any feature's texts are loaded: its labels must be in core.json.
+  const navKeys = [...read('src/ui/routes.ts').matchAll(/nav: '([\w.]+)'/g)].map((m) => m[1]!);
+  it.each(languageDirs)('%s: every menu label is in core.json', (lang) => {
+    expect(navKeys.length).toBeGreaterThan(3);
+    const core = flatten(loadFile(lang, 'core.json'));
+    expect(navKeys.filter((k) => !core.has(k))).toEqual([]);
   });
 });

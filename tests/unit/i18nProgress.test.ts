@@ -33,7 +33,7 @@ describe('translations of the progress, data, import, report and glossary screen
   }
 
   it('every content problem code has a message in both languages', () => {
-    const codes = unionMembers('content/problems.ts', 'ProblemCode');
+    const codes = unionMembers('content/problems.ts', 'DeckProblemCode');
     expect(codes.length).toBeGreaterThan(20);
     for (const lang of ['nl', 'en']) {
       const problems = load(lang, 'deckImport').problems as Record<string, string>;

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { checkDeckFile, groupDeckFiles } from '../../src/core/db/deckFile.ts';
+import { checkDeckFile, groupDeckFiles } from '../../src/core/content/deckFile.ts';
 import { listImportedDecks, removeImportedDeck, storeImportedDeck } from '../../src/core/db/importedDecks.ts';
 import { queueSource, recordReview, syncDeck } from '../../src/core/db/progressStore.ts';
 import { kindsForCard } from '../../src/core/exercises/kinds.ts';
@@ -46,7 +46,11 @@ describe('checking a deck file picked in the app', () => {
   });
 
   it('refuses a deck id a built-in deck uses', () => {
-    expect(checkDeckFile('x.deck.yaml', yamlDeck('bestuur', [card('balie')]), builtIn)).toEqual({ ok: false, reason: 'built-in-id', id: 'bestuur' });
+    expect(checkDeckFile('x.deck.yaml', yamlDeck('bestuur', [card('balie')]), builtIn)).toEqual({
+      ok: false,
+      reason: 'built-in-id',
+      id: 'bestuur',
+    });
   });
 
   it('refuses an unsupported file and an empty one', () => {
@@ -105,7 +109,8 @@ describe('imported decks in IndexedDB', () => {
 });
 
 describe('CSV decks picked in the app', () => {
-  const csv = '\uFEFFterm;article;definition;example;en;fr\nrecyclagepark;het;Waar je gesorteerd afval brengt.;Breng het naar het {recyclagepark}.;recycling centre;recyparc\n';
+  const csv =
+    '\uFEFFterm;article;definition;example;en;fr\nrecyclagepark;het;Waar je gesorteerd afval brengt.;Breng het naar het {recyclagepark}.;recycling centre;recyparc\n';
   const meta = 'id: afval\ntitle: Afval & netheid\ndepartment: Stadsreiniging\n';
 
   it('pairs a CSV with the meta file picked with it, and passes other files through in order', () => {
@@ -124,7 +129,11 @@ describe('CSV decks picked in the app', () => {
 
   it('imports a CSV deck with its meta file, and a lone meta file is refused', () => {
     const result = checkDeckFile('afval.csv', csv, builtIn, { path: 'afval.meta.yaml', text: meta });
-    expect(result.ok && [result.deck.id, result.deck.title, result.deck.department]).toEqual(['afval', 'Afval & netheid', 'Stadsreiniging']);
+    expect(result.ok && [result.deck.id, result.deck.title, result.deck.department]).toEqual([
+      'afval',
+      'Afval & netheid',
+      'Stadsreiniging',
+    ]);
     const lone = checkDeckFile('los.meta.yaml', meta, builtIn);
     expect(lone.ok === false && lone.reason === 'problems' && lone.problems[0]!.code).toBe('unsupported-file');
   });

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { VaktaalDB } from '../../src/core/db/database.ts';
 import { queueSource, rebuildItem, recordReview, syncDeck } from '../../src/core/db/progressStore.ts';
-import { loadSettings, saveSetting, DEFAULT_SETTINGS } from '../../src/core/db/settings.ts';
+import { DEFAULT_SETTINGS, NUMBER_LIMITS } from '../../src/core/settings/settings.ts';
+import { createSettingsService } from '../../src/core/services/settings.ts';
 import { buildTodayQueue } from '../../src/core/srs/queue.ts';
 import { createScheduler } from '../../src/core/srs/scheduler.ts';
 import { PracticeSession } from '../../src/core/srs/session.ts';
@@ -198,13 +199,44 @@ describe('PracticeSession', () => {
 describe('settings', () => {
   it('has defaults, saves, and refuses nonsense values', async () => {
     const db = freshDb();
-    expect(await loadSettings(db)).toEqual(DEFAULT_SETTINGS);
-    await saveSetting(db, 'newPerDay', 15);
-    await saveSetting(db, 'retention', 5);
-    await saveSetting(db, 'lang', 'en');
-    const s = await loadSettings(db);
+    const settings = createSettingsService(db);
+    expect(await settings.load()).toEqual(DEFAULT_SETTINGS);
+    await settings.save('newPerDay', 15);
+    await settings.save('retention', 5);
+    await settings.save('lang', 'en');
+    const s = await settings.load();
     expect(s.newPerDay).toBe(15);
-    expect(s.retention).toBe(0.9);
+    // Out of range: clamped to the limit of the settings schema, not reset to the default.
+    expect(s.retention).toBe(NUMBER_LIMITS.retention.max);
     expect(s.lang).toBe('en');
+  });
+
+  it('stores a value typed out of range as the limit and returns what it stored (bug: 500 new words became 10 after a reload)', async () => {
+    const db = freshDb();
+    const settings = createSettingsService(db);
+    expect(await settings.save('newPerDay', 500)).toBe(NUMBER_LIMITS.newPerDay.max);
+    expect(await settings.save('reviewsPerDay', -3)).toBe(NUMBER_LIMITS.reviewsPerDay.min);
+    expect(await settings.save('dailyGoal', 12.6)).toBe(13);
+    const reloaded = await createSettingsService(db).load();
+    expect(reloaded.newPerDay).toBe(NUMBER_LIMITS.newPerDay.max);
+    expect(reloaded.reviewsPerDay).toBe(0);
+    expect(reloaded.dailyGoal).toBe(13);
+  });
+
+  it('falls back to the default for values of the wrong type, and ignores unknown keys', async () => {
+    const db = freshDb();
+    await db.settings.bulkPut([
+      { key: 'newPerDay', value: 'many' },
+      { key: 'theme', value: 'purple' },
+      { key: 'kinds', value: ['produce', 'nonsense'] },
+      { key: 'constructor', value: 1 },
+      { key: '__proto__', value: { polluted: true } },
+    ]);
+    const s = await createSettingsService(db).load();
+    expect(s.newPerDay).toBe(DEFAULT_SETTINGS.newPerDay);
+    expect(s.theme).toBe(DEFAULT_SETTINGS.theme);
+    expect(s.kinds).toEqual(['produce']);
+    expect(Object.keys(s).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

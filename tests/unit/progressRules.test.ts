@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { recordReview, syncDeck } from '../../src/core/db/progressStore.ts';
-import { dayIndex, forecast, itemOverview, itemsByIds, streak, studyDayBounds } from '../../src/core/progress/dashboard.ts';
+import { forecast, itemOverview, itemsByIds, streak } from '../../src/core/db/dashboard.ts';
+import { dayIndex, studyDayBounds } from '../../src/core/progress/days.ts';
 import { isLeech, isStable, LEECH_LAPSES, leeches, masteryByDeck, STABLE_DAYS, streakOf } from '../../src/core/progress/rules.ts';
 import { newFsrs } from '../../src/core/srs/scheduler.ts';
 import { createScheduler } from '../../src/core/srs/scheduler.ts';
@@ -95,7 +96,12 @@ describe('streak and daily goal', () => {
     // Two reviews a day for the last three days (incl. today), nothing four days ago.
     for (const daysAgo of [0, 1, 2]) {
       for (const n of [0, 1]) {
-        await recordReview(db, scheduler, { itemId: `a/woord-${daysAgo * 2 + n}/recognise`, rating: 3, now: NOON - daysAgo * DAY + n, durationMs: 1 });
+        await recordReview(db, scheduler, {
+          itemId: `a/woord-${daysAgo * 2 + n}/recognise`,
+          rating: 3,
+          now: NOON - daysAgo * DAY + n,
+          durationMs: 1,
+        });
       }
     }
     expect(await streak(db, NOON, 2)).toEqual({ today: 2, goal: 2, streak: 3 });

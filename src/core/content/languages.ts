@@ -18,3 +18,4 @@ export const CONTENT_LANGUAGE = 'nl';
 export function isLanguageCode(code: string): boolean {
   return code !== CONTENT_LANGUAGE && LANGUAGE_CODES.has(code);
 }
+

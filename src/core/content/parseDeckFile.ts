@@ -2,12 +2,15 @@ import { parseDeckYaml } from './yamlDeck.ts';
 import { parseDeckCsv, type MetaSource } from './csvDeck.ts';
 import { problem } from './problems.ts';
 import type { DeckResult } from './validate.ts';
+import type { DeckMetaInput } from './schema.ts';
 
 export interface DeckFileOptions {
   /** Used when the file sets no department (the folder the file sits in). */
   department?: string;
   /** For a CSV deck: the `<name>.meta.yaml` beside it, if there is one. */
   meta?: MetaSource;
+  /** For a CSV deck: title, department, level … chosen by the importer; they win over the meta file. */
+  deck?: DeckMetaInput;
 }
 
 export type DeckFileKind = 'yaml' | 'csv' | 'meta';
@@ -50,7 +53,7 @@ export function parseDeckFile(path: string, text: string, options: DeckFileOptio
     case 'yaml':
       return parseDeckYaml(text, path, department);
     case 'csv':
-      return parseDeckCsv(text, path, { ...department, ...(options.meta ? { meta: options.meta } : {}) });
+      return parseDeckCsv(text, path, { ...department, ...(options.meta ? { meta: options.meta } : {}), ...(options.deck ? { deck: options.deck } : {}) });
     case 'meta':
       return {
         problems: [

@@ -9,4 +9,9 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/** A card's id: the one it states, else derived from its term (the rule the build, import and studio share). */
+export function cardIdOf(card: { id?: string | undefined; term: string }): string {
+  return card.id ?? slugify(card.term);
+}
+
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

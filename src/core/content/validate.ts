@@ -3,8 +3,8 @@ import { CARD_FIELDS, cardSchema, DECK_FIELDS, DECK_META_FIELDS, deckMetaSchema,
 import { gapMatchesTerm } from './inflection.ts';
 import { problem, type Problem } from './problems.ts';
 import { dedupe, issueToProblems, type Locator, type Path } from './zodProblems.ts';
-import { slugify } from './slug.ts';
-import { fold } from './text.ts';
+import { cardIdOf } from './slug.ts';
+import { fold, hasInvisible } from './text.ts';
 import type { Card, Deck } from './model.ts';
 
 export type { Locator, Path } from './zodProblems.ts';
@@ -64,7 +64,7 @@ function checkCards(
   for (const { input: c, index: i } of entries) {
     const at = (field?: string) => locate.at(field ? ['cards', i, field] : ['cards', i]);
     const line = at().line;
-    const id = c.id ?? slugify(c.term);
+    const id = cardIdOf(c);
     const idPos = c.id ? at('id') : at('term');
     if (!id) {
       problems.push(
@@ -138,6 +138,24 @@ function checkCards(
           );
         }
       }
+    }
+    // Invisible marks (bidi marks from right-to-left keyboards, zero-width spaces) make a text look
+    // right and compare wrong elsewhere (spelling, search, another app): say where they are.
+    const texts: [string, string | undefined][] = [
+      ['term', c.term],
+      ['definition', c.definition],
+      ['example', c.example],
+      ['plain', c.plain],
+      ...(c.alternatives ?? []).map((a): [string, string] => ['alternatives', a]),
+      ...Object.values(c.translations ?? {}).map((t): [string, string] => ['translations', t]),
+    ];
+    for (const field of new Set(texts.filter(([, value]) => value !== undefined && hasInvisible(value)).map(([f]) => f))) {
+      problems.push(
+        problem(file, at(field), 'warning', 'invisible-character', `"${field}" of "${c.term}" holds an invisible character (a direction mark or zero-width space, often from copy-paste): retype the text`, {
+          field,
+          term: c.term,
+        }),
+      );
     }
     if (!c.article && c.type === 'noun') {
       problems.push(

@@ -1,8 +1,25 @@
 import { z } from 'zod';
 import type { FSRS } from 'ts-fsrs';
 import { replay } from '../srs/scheduler.ts';
+import { DRILL_KINDS } from '../drills/drillSchema.ts';
+import { EXERCISE_KINDS } from '../exercises/kinds.ts';
 import { FsrsState, type ReviewItem, type ReviewLogRow } from '../srs/types.ts';
-import { SCHEMA_VERSION, type ImportedDeckRow, type SettingRow, type VaktaalDB } from './database.ts';
+import { instantIso, instantMs } from '../files/instant.ts';
+import { readVersionedJson } from '../files/versionedJson.ts';
+import { legacyLogUid } from './legacyLogUid.ts';
+import { totalWords, wordsAnswered, wordsByDeck } from '../progress/words.ts';
+
+export { legacyLogUid };
+import { fromBase64, toBase64 } from '../files/base64.ts';
+import { BACKUP_MAX_BYTES, megabytes } from '../files/limits.ts';
+import {
+  SCHEMA_VERSION,
+  type ImportedDeckRow,
+  type RecordingRow,
+  type SettingRow,
+  type StudioDraftRow,
+  type VaktaalDB,
+} from './database.ts';
 import type { DraftRow } from './drafts.ts';
 
 /**
@@ -10,8 +27,8 @@ import type { DraftRow } from './drafts.ts';
  *
  * {
  *   "format": "vaktaal-backup",      // what this file is
- *   "version": 1,                    // version of this file format (BACKUP_VERSION)
- *   "schemaVersion": 2,              // Dexie schema version the rows were written with
+ *   "version": 2,                    // version of this file format (BACKUP_VERSION)
+ *   "schemaVersion": 3,              // Dexie schema version the rows were written with
  *   "createdAt": "2026-11-24T12:00:00.000Z",
  *   "data": { "items": [...], "logs": [...], "settings": [...], "importedDecks": [...] }
  * }
@@ -21,12 +38,16 @@ import type { DraftRow } from './drafts.ts';
  * newer schema is refused whole and the database is not touched.
  */
 export const BACKUP_FORMAT = 'vaktaal-backup';
-export const BACKUP_VERSION = 1;
+/**
+ * 2: every review carries `uid`, its identity (version 1 rows are given one derived from item and
+ * moment, see legacyLogUid). Version 1 files are still read.
+ */
+export const BACKUP_VERSION = 2;
 /** Oldest schema a backup may come from. v1 → v2 only added `importedDecks`, so v1 data loads as is. */
 export const MIN_BACKUP_SCHEMA = 1;
 
 /** Tables a backup carries. A new table must be added here or to DERIVED_TABLES (a unit test checks). */
-export const BACKUP_TABLES = ['items', 'logs', 'settings', 'importedDecks', 'drafts'] as const;
+export const BACKUP_TABLES = ['items', 'logs', 'settings', 'importedDecks', 'drafts', 'recordings', 'studioDrafts'] as const;
 /** Tables rebuilt from the others and so left out: deckSync is redone by syncDeck on the next load. */
 export const DERIVED_TABLES = ['deckSync'] as const;
 
@@ -37,6 +58,10 @@ export interface BackupData {
   importedDecks: ImportedDeckRow[];
   /** Writing-desk texts. */
   drafts: DraftRow[];
+  /** Recordings of decks added on this device and of studio drafts (bytes as base64 in the file). */
+  recordings: RecordingRow[];
+  /** Decks being written in the studio. */
+  studioDrafts: StudioDraftRow[];
 }
 
 export interface Backup {
@@ -55,7 +80,7 @@ const str = z.string().min(1);
 const stateNum = z.number().int().min(0).max(3);
 
 const fsrsSchema = z.looseObject({
-  due: num,
+  due: instantMs,
   stability: num,
   difficulty: num,
   elapsed_days: num,
@@ -64,35 +89,39 @@ const fsrsSchema = z.looseObject({
   reps: int0,
   lapses: int0,
   state: stateNum,
-  last_review: num.optional(),
+  last_review: instantMs.optional(),
 });
+
+const itemKind = z.enum([...EXERCISE_KINDS, ...DRILL_KINDS]);
 
 const itemSchema = z.looseObject({
   id: str,
   deckId: str,
   cardId: str,
-  kind: str,
+  kind: itemKind,
   cardKey: str,
   fsrs: fsrsSchema,
-  due: num.optional(),
+  due: instantMs.optional(),
   newRank: num.optional(),
   order: num,
   active: z.boolean(),
+  known: z.literal(true).optional(),
 });
 
 const logSchema = z.looseObject({
   id: z.number().int().positive().optional(),
+  uid: str.optional(),
   itemId: str,
   cardKey: str,
   deckId: str,
-  kind: str,
+  kind: itemKind,
   rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
   stateBefore: stateNum,
-  reviewedAt: num,
+  reviewedAt: instantMs,
   durationMs: num,
   answer: z.string().optional(),
   stateAfter: stateNum,
-  dueAfter: num,
+  dueAfter: instantMs,
   stabilityAfter: num,
 });
 
@@ -124,7 +153,7 @@ const importedDeckSchema = z.strictObject({
   id: str,
   deck: deckSchema,
   fileName: z.string(),
-  importedAt: num,
+  importedAt: instantMs,
 });
 
 const draftSchema = z.looseObject({
@@ -132,9 +161,30 @@ const draftSchema = z.looseObject({
   promptId: z.string().optional(),
   title: z.string(),
   text: z.string(),
-  createdAt: num,
-  updatedAt: num,
+  createdAt: instantMs,
+  updatedAt: instantMs,
   ignored: z.array(z.string()).optional(),
+});
+
+/** A recording as the file holds it: the bytes as base64 text. */
+const recordingSchema = z.strictObject({
+  key: str,
+  deckId: str,
+  name: str,
+  type: z.string().regex(/^audio\/[\w.+-]+$/),
+  base64: z.string().transform((text, ctx) => {
+    const bytes = fromBase64(text);
+    if (!bytes) ctx.addIssue({ code: 'custom', message: 'not base64' });
+    return bytes ?? new Uint8Array();
+  }),
+});
+
+const studioDraftSchema = z.strictObject({
+  id: str,
+  deck: z.record(z.string(), z.unknown()),
+  copiedFrom: z.string().optional(),
+  createdAt: instantMs,
+  updatedAt: instantMs,
 });
 
 const dataSchema = z.strictObject({
@@ -145,16 +195,13 @@ const dataSchema = z.strictObject({
   importedDecks: z.array(importedDeckSchema).default([]),
   // Absent in backups made before the writing desk existed.
   drafts: z.array(draftSchema).default([]),
+  // Absent before schema 4.
+  recordings: z.array(recordingSchema).default([]),
+  studioDrafts: z.array(studioDraftSchema).default([]),
 });
 
 export type BackupProblemCode =
-  | 'corrupt'
-  | 'not-backup'
-  | 'newer-format'
-  | 'newer-schema'
-  | 'older-schema'
-  | 'invalid'
-  | 'inconsistent';
+  'too-large' | 'corrupt' | 'not-backup' | 'newer-format' | 'newer-schema' | 'older-schema' | 'invalid' | 'inconsistent';
 
 /** Why a file was refused; `code` + `params` become the message in the UI language (`backup.errors.<code>`). */
 export interface BackupProblem {
@@ -170,6 +217,12 @@ export interface BackupSummary {
   logs: number;
   importedDecks: number;
   decks: number;
+  /** What a trainee recognises: words in the backup's decks, words practised (progress/words.ts). */
+  words: number;
+  wordsPractised: number;
+  /** The first and the last answer (epoch ms), null without answers. */
+  firstAnswer: number | null;
+  lastAnswer: number | null;
 }
 
 export type ParsedBackup = { ok: true; backup: Backup; summary: BackupSummary } | { ok: false; problem: BackupProblem };
@@ -198,7 +251,7 @@ function inconsistency(data: BackupData): string | undefined {
       if (logIds.has(log.id)) return `log row ${log.id} appears twice`;
       logIds.add(log.id);
     }
-    const identity = logIdentity(log);
+    const identity = log.uid;
     if (identities.has(identity)) return `review ${identity} appears twice`;
     identities.add(identity);
     if (!itemIds.has(log.itemId)) return `review of ${log.itemId} has no item`;
@@ -222,23 +275,17 @@ function inconsistency(data: BackupData): string | undefined {
 }
 
 /** Checks a backup file completely before anything is written. Never throws. */
-export function parseBackup(text: string): ParsedBackup {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return refuse('corrupt', { detail: error instanceof Error ? error.message : String(error) });
+export function parseBackup(text: string, maxBytes = BACKUP_MAX_BYTES): ParsedBackup {
+  if (text.length > maxBytes) return refuse('too-large', { limit: megabytes(maxBytes) });
+  const read = readVersionedJson(text, BACKUP_FORMAT, BACKUP_VERSION);
+  if (!read.ok) {
+    const { problem } = read;
+    if (problem.code === 'corrupt') return refuse('corrupt', problem.params);
+    if (problem.code === 'not-format') return refuse('not-backup');
+    if (problem.code === 'invalid-version') return refuse('invalid', { path: 'version' });
+    return refuse('newer-format', problem.params);
   }
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
-    return refuse('not-backup');
-  }
-  const head = raw as { version?: unknown; schemaVersion?: unknown; createdAt?: unknown; data?: unknown };
-  if (typeof head.version !== 'number' || !Number.isInteger(head.version) || head.version < 1) {
-    return refuse('invalid', { path: 'version' });
-  }
-  if (head.version > BACKUP_VERSION) {
-    return refuse('newer-format', { version: String(head.version), supported: String(BACKUP_VERSION) });
-  }
+  const head = read.raw as { version: number; schemaVersion?: unknown; createdAt?: unknown; data?: unknown };
   if (typeof head.schemaVersion !== 'number' || !Number.isInteger(head.schemaVersion)) {
     return refuse('invalid', { path: 'schemaVersion' });
   }
@@ -248,22 +295,25 @@ export function parseBackup(text: string): ParsedBackup {
   if (head.schemaVersion < MIN_BACKUP_SCHEMA) {
     return refuse('older-schema', { version: String(head.schemaVersion) });
   }
-  if (typeof head.createdAt !== 'string' || Number.isNaN(Date.parse(head.createdAt))) {
-    return refuse('invalid', { path: 'createdAt' });
-  }
+  if (!instantIso.safeParse(head.createdAt).success) return refuse('invalid', { path: 'createdAt' });
+  const createdAt = head.createdAt as string;
   const parsed = dataSchema.safeParse(head.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return refuse('invalid', { path: pathText(issue?.path ?? []) });
   }
-  const data = parsed.data as unknown as BackupData;
+  const data: BackupData = {
+    ...parsed.data,
+    logs: withUids(parsed.data.logs),
+    recordings: parsed.data.recordings.map(({ base64, ...row }) => ({ ...row, bytes: base64 })),
+  };
   const wrong = inconsistency(data);
   if (wrong) return refuse('inconsistent', { detail: wrong });
   const backup: Backup = {
     format: BACKUP_FORMAT,
     version: head.version,
     schemaVersion: head.schemaVersion,
-    createdAt: head.createdAt,
+    createdAt,
     data,
   };
   return { ok: true, backup, summary: summarize(backup) };
@@ -271,6 +321,7 @@ export function parseBackup(text: string): ParsedBackup {
 
 export function summarize(backup: Backup): BackupSummary {
   const { items, logs, importedDecks } = backup.data;
+  const words = totalWords(wordsByDeck(items).values());
   return {
     createdAt: backup.createdAt,
     items: items.length,
@@ -278,12 +329,16 @@ export function summarize(backup: Backup): BackupSummary {
     logs: logs.length,
     importedDecks: importedDecks.length,
     decks: new Set(items.map((i) => i.deckId)).size,
+    words: words.words,
+    wordsPractised: words.learned + words.learning,
+    firstAnswer: logs.length ? logs.reduce((min, r) => Math.min(min, r.reviewedAt), Infinity) : null,
+    lastAnswer: logs.length ? logs.reduce((max, r) => Math.max(max, r.reviewedAt), -Infinity) : null,
   };
 }
 
 /** Everything on this device, read in one transaction so the snapshot is consistent. */
 export async function exportBackup(db: VaktaalDB, now = Date.now()): Promise<Backup> {
-  return db.transaction('r', [db.items, db.logs, db.settings, db.importedDecks, db.drafts], async () => ({
+  return db.transaction('r', [db.items, db.logs, db.settings, db.importedDecks, db.drafts, db.recordings, db.studioDrafts], async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     schemaVersion: SCHEMA_VERSION,
@@ -294,8 +349,16 @@ export async function exportBackup(db: VaktaalDB, now = Date.now()): Promise<Bac
       settings: await db.settings.toArray(),
       importedDecks: await db.importedDecks.toArray(),
       drafts: await db.drafts.toArray(),
+      recordings: await db.recordings.toArray(),
+      studioDrafts: await db.studioDrafts.toArray(),
     },
   }));
+}
+
+/** The backup file's text: recordings' bytes as base64 (what parseBackup reads back). */
+export function backupText(backup: Backup): string {
+  const recordings = backup.data.recordings.map(({ bytes, ...row }) => ({ ...row, base64: toBase64(bytes) }));
+  return JSON.stringify({ ...backup, data: { ...backup.data, recordings } });
 }
 
 export function backupFileName(now = Date.now()): string {
@@ -304,13 +367,22 @@ export function backupFileName(now = Date.now()): string {
   return `vaktaal-backup-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}.json`;
 }
 
-/**
- * A review's identity across devices. Row ids are per device (auto-increment), but one item is
- * never answered twice in the same millisecond, so item + moment names one answer everywhere.
- */
-export function logIdentity(row: Pick<ReviewLogRow, 'itemId' | 'reviewedAt'>): string {
-  return `${row.itemId}@${row.reviewedAt}`;
+/** Gives every row its identity: its own `uid`, or one derived the legacy way. */
+function withUids<T extends Pick<ReviewLogRow, 'itemId' | 'reviewedAt'> & { uid?: string | undefined }>(
+  rows: readonly T[],
+): (T & { uid: string })[] {
+  const seen = new Map<string, number>();
+  return rows.map((row) => {
+    if (row.uid) return { ...row, uid: row.uid };
+    const key = `${row.itemId}@${row.reviewedAt}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    return { ...row, uid: legacyLogUid(row, n) };
+  });
 }
+
+/** A review's identity across devices: its uid (row ids are per device). */
+export const logIdentity = (row: Pick<ReviewLogRow, 'uid'>): string => row.uid;
 
 /**
  * - replace: this device's items, logs, settings and imported decks are removed and the backup's
@@ -331,6 +403,8 @@ export interface ImportOutcome {
   logsAdded: number;
   settingsAdded: number;
   decksAdded: number;
+  /** Different words among the answers added (what the screen says instead of items). */
+  wordsAnswered: number;
 }
 
 function groupByItem(rows: readonly ReviewLogRow[]): Map<string, ReviewLogRow[]> {
@@ -371,10 +445,13 @@ function withState(mine: ReviewItem, fsrs: ReviewItem['fsrs']): ReviewItem {
  */
 export async function applyBackup(db: VaktaalDB, backup: Backup, mode: ImportMode, scheduler: FSRS): Promise<ImportOutcome> {
   const { data } = backup;
-  return db.transaction('rw', [db.items, db.logs, db.settings, db.importedDecks, db.deckSync, db.drafts], async () => {
+  const tables = [db.items, db.logs, db.settings, db.importedDecks, db.deckSync, db.drafts, db.recordings, db.studioDrafts];
+  return db.transaction('rw', tables, async () => {
     if (mode === 'replace') {
-      await Promise.all([db.items.clear(), db.logs.clear(), db.settings.clear(), db.importedDecks.clear(), db.deckSync.clear(), db.drafts.clear()]);
+      await Promise.all(tables.map((t) => t.clear()));
       await db.drafts.bulkAdd(data.drafts);
+      await db.recordings.bulkAdd(data.recordings);
+      await db.studioDrafts.bulkAdd(data.studioDrafts);
       await db.items.bulkAdd(data.items);
       await db.logs.bulkAdd(data.logs);
       await db.settings.bulkAdd(data.settings);
@@ -386,10 +463,19 @@ export async function applyBackup(db: VaktaalDB, backup: Backup, mode: ImportMod
         logsAdded: data.logs.length,
         settingsAdded: data.settings.length,
         decksAdded: data.importedDecks.length,
+        wordsAnswered: wordsAnswered(data.logs),
       };
     }
 
-    const outcome: ImportOutcome = { mode, itemsAdded: 0, itemsUpdated: 0, logsAdded: 0, settingsAdded: 0, decksAdded: 0 };
+    const outcome: ImportOutcome = {
+      mode,
+      itemsAdded: 0,
+      itemsUpdated: 0,
+      logsAdded: 0,
+      settingsAdded: 0,
+      decksAdded: 0,
+      wordsAnswered: 0,
+    };
     const mineLogs = await db.logs.toArray();
     const mineByItem = groupByItem(mineLogs);
     const theirsByItem = groupByItem(data.logs);
@@ -428,6 +514,11 @@ export async function applyBackup(db: VaktaalDB, backup: Backup, mode: ImportMod
         if (!fsrs) continue;
         next = withState(mine, fsrs);
       }
+      // "I know this word" on either device: the word stays out of the new words while unseen.
+      if (theirs.known && !next.known && next.fsrs.state === FsrsState.New) {
+        next = { ...next, known: true };
+        delete next.newRank;
+      }
       if (JSON.stringify(next) !== JSON.stringify(mine)) {
         writes.push(next);
         outcome.itemsUpdated++;
@@ -436,6 +527,7 @@ export async function applyBackup(db: VaktaalDB, backup: Backup, mode: ImportMod
     await db.items.bulkPut(writes);
     await db.logs.bulkAdd(newLogs);
     outcome.logsAdded = newLogs.length;
+    outcome.wordsAnswered = wordsAnswered(newLogs);
 
     const mineSettings = new Set((await db.settings.toCollection().primaryKeys()) as string[]);
     const newSettings = data.settings.filter((s) => !mineSettings.has(s.key));
@@ -454,14 +546,14 @@ export async function applyBackup(db: VaktaalDB, backup: Backup, mode: ImportMod
       const mine = await db.drafts.get(row.id);
       if (!mine || mine.updatedAt < row.updatedAt) await db.drafts.put(row);
     }
+    // Studio drafts likewise; a recording this device lacks is added (one here stays).
+    for (const row of data.studioDrafts) {
+      const mine = await db.studioDrafts.get(row.id);
+      if (!mine || mine.updatedAt < row.updatedAt) await db.studioDrafts.put(row);
+    }
+    const mineRecordings = new Set((await db.recordings.toCollection().primaryKeys()) as string[]);
+    await db.recordings.bulkAdd(data.recordings.filter((r) => !mineRecordings.has(r.key)));
     await db.deckSync.clear();
     return outcome;
-  });
-}
-
-/** "Delete all my data": every table, in one transaction. */
-export async function deleteAllData(db: VaktaalDB): Promise<void> {
-  await db.transaction('rw', db.tables, async () => {
-    await Promise.all(db.tables.map((t) => t.clear()));
   });
 }

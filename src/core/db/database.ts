@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { Deck } from '../content/model.ts';
 import type { ReviewItem, ReviewLogRow } from '../srs/types.ts';
 import type { DraftRow } from './drafts.ts';
+import { legacyLogUid } from './legacyLogUid.ts';
 
 export interface SettingRow {
   key: string;
@@ -24,9 +25,37 @@ export interface ImportedDeckRow {
   importedAt: number;
 }
 
+/**
+ * A recording that came with a deck added on this device (a deck package, an Anki package, the
+ * studio's recorder): the listen exercise and the play button use it instead of `audio/<file>`.
+ */
+export interface RecordingRow {
+  /** `${deckId}/${name}` */
+  key: string;
+  deckId: string;
+  /** The card's `audio` field. */
+  name: string;
+  type: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * A deck being written in the studio: the authoring form (what a `.deck.yaml` holds), saved as the
+ * coach types; it may be invalid. Recordings made for it are RecordingRows under `studio:<id>`.
+ */
+export interface StudioDraftRow {
+  id: string;
+  /** The deck as a DeckInput-shaped object (possibly incomplete while being written). */
+  deck: Record<string, unknown>;
+  /** The built-in or imported deck it was copied from, if any. */
+  copiedFrom?: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
 export const DB_NAME = 'vaktaal';
 /** The schema version the code declares last; backups record it (db/backup.ts). */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 4;
 
 /**
  * The IndexedDB schema.
@@ -49,6 +78,10 @@ export class VaktaalDB extends Dexie {
   importedDecks!: Table<ImportedDeckRow, string>;
   /** Texts written at the writing desk (db/drafts.ts). */
   drafts!: Table<DraftRow, string>;
+  /** Recordings of decks added on this device and of studio drafts. */
+  recordings!: Table<RecordingRow, string>;
+  /** Decks being written in the studio. */
+  studioDrafts!: Table<StudioDraftRow, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -66,6 +99,30 @@ export class VaktaalDB extends Dexie {
       importedDecks: 'id',
       // Writing-desk drafts, listed newest first (not released before v2, so it joins v2).
       drafts: 'id, updatedAt',
+    });
+    // v3: every review gets `uid`, an identity that cannot collide (two tabs answering the same item
+    // in the same millisecond used to share "item + moment"). Rows written before get the
+    // deterministic legacy identity a version-1 backup's rows get too, so both still match.
+    this.version(3)
+      .stores({ logs: '++id, itemId, reviewedAt, deckId, &uid' })
+      .upgrade(async (tx) => {
+        const seen = new Map<string, number>();
+        await tx
+          .table<ReviewLogRow, number>('logs')
+          .toCollection()
+          .modify((row) => {
+            if (row.uid) return;
+            const key = `${row.itemId}@${row.reviewedAt}`;
+            const n = seen.get(key) ?? 0;
+            seen.set(key, n + 1);
+            row.uid = legacyLogUid(row, n);
+          });
+      });
+    // v4: recordings that come with decks added in the app, and the studio's drafts. Only tables
+    // are added, so no row needs rewriting.
+    this.version(4).stores({
+      recordings: 'key, deckId',
+      studioDrafts: 'id, updatedAt',
     });
   }
 }

@@ -16,15 +16,11 @@ export interface DraftRow {
   register?: 'u' | 'je';
 }
 
-export function newDraftId(now = Date.now()): string {
-  return `d${now.toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-}
-
 /**
  * Writes a draft unless the stored one is newer: a late debounced save or a recovered journal
  * entry never overwrites text typed after it (e.g. in a second tab). Returns whether it was written.
  */
-export async function saveDraft(db: VaktaalDB, draft: DraftRow): Promise<boolean> {
+export async function saveDraft(db: Pick<VaktaalDB, 'transaction' | 'drafts'>, draft: DraftRow): Promise<boolean> {
   return db.transaction('rw', db.drafts, async () => {
     const stored = await db.drafts.get(draft.id);
     if (stored && stored.updatedAt > draft.updatedAt) return false;
@@ -34,15 +30,15 @@ export async function saveDraft(db: VaktaalDB, draft: DraftRow): Promise<boolean
 }
 
 /** Newest first, through the updatedAt index. */
-export async function listDrafts(db: VaktaalDB): Promise<DraftRow[]> {
+export async function listDrafts(db: Pick<VaktaalDB, 'drafts'>): Promise<DraftRow[]> {
   return db.drafts.orderBy('updatedAt').reverse().toArray();
 }
 
-export async function getDraft(db: VaktaalDB, id: string): Promise<DraftRow | undefined> {
+export async function getDraft(db: Pick<VaktaalDB, 'drafts'>, id: string): Promise<DraftRow | undefined> {
   return db.drafts.get(id);
 }
 
-export async function deleteDraft(db: VaktaalDB, id: string): Promise<void> {
+export async function deleteDraft(db: Pick<VaktaalDB, 'drafts'>, id: string): Promise<void> {
   await db.drafts.delete(id);
 }
 
@@ -57,7 +53,7 @@ export interface DraftJournal {
   clear(id: string): void;
 }
 
-export async function recoverJournal(db: VaktaalDB, journal: DraftJournal): Promise<DraftRow | undefined> {
+export async function recoverJournal(db: Pick<VaktaalDB, 'transaction' | 'drafts'>, journal: DraftJournal): Promise<DraftRow | undefined> {
   const entry = journal.read();
   if (!entry || typeof entry.id !== 'string' || typeof entry.text !== 'string' || typeof entry.updatedAt !== 'number') return undefined;
   await saveDraft(db, entry);

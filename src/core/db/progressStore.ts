@@ -1,19 +1,20 @@
 import Dexie from 'dexie';
-import type { Deck } from '../content/model.ts';
-import { FIRST_KIND, kindsForCard, needsVoice, type ExerciseKind } from '../exercises/kinds.ts';
+import type { Card, Deck } from '../content/model.ts';
+import { FIRST_KIND, ITEM_LAYOUT, kindsForCard, needsVoice, type ExerciseKind } from '../exercises/kinds.ts';
 import type { QueueSource } from '../srs/queue.ts';
 import { newFsrs, replay, review, type Rating } from '../srs/scheduler.ts';
 import type { FSRS } from 'ts-fsrs';
 import { FsrsState, type ItemKind, type ReviewItem, type ReviewLogRow } from '../srs/types.ts';
 import type { VaktaalDB } from './database.ts';
-import { isDrillDeck } from '../content/drillModel.ts';
+import { newLogUid } from './logUid.ts';
+import { activityOf, familyOf, type DayActivity, type Family } from '../progress/activity.ts';
+import { nextDayStart } from '../srs/day.ts';
 
 export const itemId = (deckId: string, cardId: string, kind: ItemKind) => `${deckId}/${cardId}/${kind}`;
 export const cardKeyOf = (deckId: string, cardId: string) => `${deckId}/${cardId}`;
 
 /** New items are introduced card by card, in deck order; kinds of one card follow FIRST_KIND. */
-const rankOf = (cardIndex: number, kind: ExerciseKind, kinds: readonly ExerciseKind[]) =>
-  cardIndex * 16 + kinds.indexOf(kind);
+const rankOf = (cardIndex: number, kind: ExerciseKind, kinds: readonly ExerciseKind[]) => cardIndex * 16 + kinds.indexOf(kind);
 
 /** Puts the index fields right for an item's state: seen items are due, new ones may be introduced. */
 export function withIndexFields(item: ReviewItem, introducible: boolean): ReviewItem {
@@ -22,61 +23,105 @@ export function withIndexFields(item: ReviewItem, introducible: boolean): Review
   delete next.newRank;
   if (!next.active) return next;
   if (next.fsrs.state === FsrsState.New) {
-    if (introducible) next.newRank = next.order;
+    if (introducible && !next.known) next.newRank = next.order;
   } else {
     next.due = next.fsrs.due;
   }
   return next;
 }
 
+/** One review item a deck (or drill set) should have: what syncItems brings the stored items in line with. */
+export interface ItemSpec {
+  cardId: string;
+  kind: ItemKind;
+  /** Introduction order within the deck. */
+  order: number;
+  /** Whether the item may be introduced now while it is new (a card's other kinds wait until it was first seen). */
+  introducible: boolean;
+  /** Card items only: a listen item without a recording. */
+  needsVoice?: boolean;
+}
+
+const WRITE_SLICE = 2000;
+
 /**
- * Brings the review items of a deck in line with its current cards, in one transaction:
- * new cards get items, removed cards' items are kept but deactivated (their history comes back
- * when the card does), and new items follow the deck's current order.
+ * Brings the review items of a deck in line with what it holds now, in one transaction: new
+ * entries get items, removed ones' items are kept but deactivated (their history comes back when
+ * they do), and new items follow the current order. Skipped when the deck's hash is unchanged.
  */
-export async function syncDeck(db: VaktaalDB, deck: Deck, now = Date.now()): Promise<void> {
+export async function syncItems(
+  db: Pick<VaktaalDB, 'transaction' | 'items' | 'deckSync'>,
+  deckId: string,
+  hash: string,
+  specsFor: (existing: ReadonlyMap<string, ReviewItem>) => ItemSpec[],
+  now = Date.now(),
+): Promise<void> {
   await db.transaction('rw', db.items, db.deckSync, async () => {
-    const synced = await db.deckSync.get(deck.id);
-    if (synced?.hash === deck.hash) return;
-    const existing = new Map((await db.items.where('deckId').equals(deck.id).toArray()).map((i) => [i.id, i]));
+    const synced = await db.deckSync.get(deckId);
+    if (synced?.hash === hash) return;
+    const existing = new Map((await db.items.where('deckId').equals(deckId).toArray()).map((i) => [i.id, i]));
     const writes: ReviewItem[] = [];
     const live = new Set<string>();
-    deck.cards.forEach((card, index) => {
-      const kinds = kindsForCard(card, deck);
-      const firstSeen = kinds.some((k) => {
-        const it = existing.get(itemId(deck.id, card.id, k));
-        return it !== undefined && it.fsrs.state !== FsrsState.New;
-      });
-      for (const kind of kinds) {
-        const id = itemId(deck.id, card.id, kind);
-        live.add(id);
-        const before = existing.get(id);
-        const order = rankOf(index, kind, kinds);
-        const voice = needsVoice(card, kind);
-        const base: ReviewItem = before
-          ? { ...before, active: true, order, needsVoice: voice }
-          : {
-              id,
-              deckId: deck.id,
-              cardId: card.id,
-              kind,
-              cardKey: cardKeyOf(deck.id, card.id),
-              fsrs: newFsrs(now),
-              active: true,
-              order,
-              needsVoice: voice,
-            };
-        const introducible = kind === FIRST_KIND || firstSeen;
-        const next = withIndexFields(base, introducible);
-        if (!before || JSON.stringify(before) !== JSON.stringify(next)) writes.push(next);
-      }
-    });
+    for (const spec of specsFor(existing)) {
+      const id = itemId(deckId, spec.cardId, spec.kind);
+      live.add(id);
+      const before = existing.get(id);
+      // Card items record whether they need a voice; drill items have no such field.
+      const voice = spec.needsVoice === undefined ? {} : { needsVoice: spec.needsVoice };
+      const base: ReviewItem = before
+        ? { ...before, active: true, order: spec.order, ...voice }
+        : {
+            id,
+            deckId,
+            cardId: spec.cardId,
+            kind: spec.kind,
+            cardKey: cardKeyOf(deckId, spec.cardId),
+            fsrs: newFsrs(now),
+            active: true,
+            order: spec.order,
+            ...voice,
+          };
+      const next = withIndexFields(base, spec.introducible);
+      if (!before || JSON.stringify(before) !== JSON.stringify(next)) writes.push(next);
+    }
     for (const [id, item] of existing) {
       if (!live.has(id) && item.active) writes.push(withIndexFields({ ...item, active: false }, false));
     }
-    await db.items.bulkPut(writes);
-    await db.deckSync.put({ id: deck.id, hash: deck.hash, syncedAt: now });
+    // In slices: a put is cloned on the calling thread, so 100,000 items (a converted Anki deck of
+    // 20,000 notes) in one call would freeze the page for seconds; between slices it can paint.
+    for (let i = 0; i < writes.length; i += WRITE_SLICE) await db.items.bulkPut(writes.slice(i, i + WRITE_SLICE));
+    await db.deckSync.put({ id: deckId, hash, syncedAt: now });
   });
+}
+
+/** A deck's items: one per (card, exercise kind); a card's later kinds are introduced once it was first seen. */
+export async function syncDeck(db: Pick<VaktaalDB, 'transaction' | 'items' | 'deckSync'>, deck: Deck, now = Date.now()): Promise<void> {
+  await syncItems(
+    db,
+    deck.id,
+    `${deck.hash}#${ITEM_LAYOUT}`,
+    (existing) =>
+      deck.cards.flatMap((card, index) => {
+        const kinds = kindsForCard(card, deck);
+        const firstSeen = kinds.some((k) => {
+          const it = existing.get(itemId(deck.id, card.id, k));
+          return it !== undefined && it.fsrs.state !== FsrsState.New;
+        });
+        return kinds.map((kind) => ({
+          cardId: card.id,
+          kind,
+          order: rankOf(index, kind, kinds),
+          introducible: kind === FIRST_KIND || firstSeen,
+          needsVoice: needsVoice(card, kind),
+        }));
+      }),
+    now,
+  );
+}
+
+/** The ids of one word's exercise items, in the order its kinds are introduced (EXERCISE_KINDS): a session of just that word. */
+export function wordItemIds(deck: Pick<Deck, 'id' | 'cards'>, card: Card): string[] {
+  return kindsForCard(card, deck).map((kind) => itemId(deck.id, card.id, kind));
 }
 
 export interface ReviewInput {
@@ -85,6 +130,8 @@ export interface ReviewInput {
   now: number;
   durationMs: number;
   answer?: string;
+  /** The review's identity; a new random one when not given. */
+  uid?: string;
 }
 
 /**
@@ -92,7 +139,11 @@ export interface ReviewInput {
  * after a crash both are there or neither is. The item is re-read inside the transaction, so a
  * second tab's earlier answer is built on, not overwritten.
  */
-export async function recordReview(db: VaktaalDB, scheduler: FSRS, input: ReviewInput): Promise<ReviewItem> {
+export async function recordReview(
+  db: Pick<VaktaalDB, 'transaction' | 'items' | 'logs'>,
+  scheduler: FSRS,
+  input: ReviewInput,
+): Promise<ReviewItem> {
   return db.transaction('rw', db.items, db.logs, async () => {
     const item = await db.items.get(input.itemId);
     if (!item) throw new Error(`No review item ${input.itemId}`);
@@ -101,6 +152,7 @@ export async function recordReview(db: VaktaalDB, scheduler: FSRS, input: Review
     const updated = withIndexFields({ ...item, fsrs }, false);
     await db.items.put(updated);
     const row: ReviewLogRow = {
+      uid: input.uid ?? newLogUid(),
       itemId: item.id,
       cardKey: item.cardKey,
       deckId: item.deckId,
@@ -119,7 +171,7 @@ export async function recordReview(db: VaktaalDB, scheduler: FSRS, input: Review
       // The card has been introduced: its other kinds may now be introduced (on a later day).
       const siblings = await db.items.where('cardKey').equals(item.cardKey).toArray();
       const unlocked = siblings
-        .filter((s) => s.id !== item.id && s.active && s.fsrs.state === FsrsState.New && s.newRank === undefined)
+        .filter((s) => s.id !== item.id && s.active && !s.known && s.fsrs.state === FsrsState.New && s.newRank === undefined)
         .map((s) => ({ ...s, newRank: s.order }));
       if (unlocked.length) await db.items.bulkPut(unlocked);
     }
@@ -127,14 +179,97 @@ export async function recordReview(db: VaktaalDB, scheduler: FSRS, input: Review
   });
 }
 
+/** What undoing an answer needs: its identity, and the item as it was before and as the answer stored it. */
+export interface UndoInput {
+  uid: string;
+  before: ReviewItem;
+  after: ReviewItem;
+}
+
+/** Why an answer could not be undone: it is not in the log, or the item was answered again since (another tab). */
+export type UndoRefusal = 'gone' | 'changed';
+
+/**
+ * Takes one answer back, as if it had not been given: its log row goes, the item returns to the
+ * state it had, and a card that this answer introduced has its later kinds locked again. One
+ * transaction, so the log and the items never disagree; refused (nothing changed) when the item
+ * is no longer what this answer left, so an answer given since in another tab is never lost.
+ */
+export async function undoReview(
+  db: Pick<VaktaalDB, 'transaction' | 'items' | 'logs'>,
+  input: UndoInput,
+): Promise<UndoRefusal | undefined> {
+  return db.transaction('rw', db.items, db.logs, async () => {
+    const row = await db.logs.where('uid').equals(input.uid).first();
+    if (!row || row.itemId !== input.before.id) return 'gone';
+    const item = await db.items.get(input.before.id);
+    if (!item || JSON.stringify(item.fsrs) !== JSON.stringify(input.after.fsrs)) return 'changed';
+    await db.logs.delete(row.id!);
+    await db.items.put(withIndexFieldsOf({ ...item, fsrs: input.before.fsrs }, input.before));
+    if (input.before.fsrs.state === FsrsState.New) {
+      // Was this the card's first answer? Then its later kinds wait again (see syncDeck's rule).
+      const siblings = await db.items.where('cardKey').equals(item.cardKey).toArray();
+      const seen = siblings.some((s) => s.id !== item.id && s.fsrs.state !== FsrsState.New);
+      if (!seen) {
+        const relocked = siblings
+          .filter((s) => s.id !== item.id && s.kind !== FIRST_KIND && s.fsrs.state === FsrsState.New && s.newRank !== undefined)
+          .map((s) => withIndexFields(s, false));
+        if (relocked.length) await db.items.bulkPut(relocked);
+      }
+    }
+    return undefined;
+  });
+}
+
+/**
+ * "I know this word": the word's kinds not yet introduced are marked known, so the queue never
+ * introduces them (no log row: nothing was answered). Returns those items as they were, to undo.
+ */
+export async function markWordKnown(db: Pick<VaktaalDB, 'transaction' | 'items'>, cardKey: string): Promise<ReviewItem[]> {
+  return db.transaction('rw', db.items, async () => {
+    const siblings = await db.items.where('cardKey').equals(cardKey).toArray();
+    const fresh = siblings.filter((s) => s.active && !s.known && s.fsrs.state === FsrsState.New);
+    if (fresh.length) await db.items.bulkPut(fresh.map((s) => withIndexFields({ ...s, known: true }, false)));
+    return fresh;
+  });
+}
+
+/** Takes "I know this word" back: the items as they were; refused when one was answered or changed since. */
+export async function unmarkWordKnown(
+  db: Pick<VaktaalDB, 'transaction' | 'items'>,
+  previous: readonly ReviewItem[],
+): Promise<UndoRefusal | undefined> {
+  return db.transaction('rw', db.items, async () => {
+    const stored = await db.items.bulkGet(previous.map((i) => i.id));
+    if (stored.some((s) => !s?.known || s.fsrs.state !== FsrsState.New)) return 'changed';
+    await db.items.bulkPut([...previous]);
+    return undefined;
+  });
+}
+
+/** `item` with exactly the index fields `from` had (present or absent). */
+function withIndexFieldsOf(item: ReviewItem, from: ReviewItem): ReviewItem {
+  const next: ReviewItem = { ...item };
+  delete next.due;
+  delete next.newRank;
+  if (from.due !== undefined) next.due = from.due;
+  if (from.newRank !== undefined) next.newRank = from.newRank;
+  return next;
+}
+
 /** Rebuilds an item's FSRS state from its log rows (the log is the source of truth). */
-export async function rebuildItem(db: VaktaalDB, scheduler: FSRS, id: string) {
+export async function rebuildItem(db: Pick<VaktaalDB, 'logs'>, scheduler: FSRS, id: string) {
   const rows = await db.logs.where('itemId').equals(id).toArray();
   return replay(scheduler, rows);
 }
 
-/** The indexed reads buildTodayQueue needs, on Dexie. */
-export function queueSource(db: VaktaalDB): QueueSource {
+/** Everything answered since a moment (today's rows through the reviewedAt index), words and drills apart. */
+export async function dayActivitySince(db: Pick<VaktaalDB, 'logs'>, since: number): Promise<DayActivity> {
+  return activityOf(await db.logs.where('reviewedAt').aboveOrEqual(since).toArray());
+}
+
+/** The indexed reads buildTodayQueue needs, on Dexie, for the words' or the drills' queue (each has its own daily limits). */
+export function queueSource(db: Pick<VaktaalDB, 'items' | 'logs'>, family: Family = 'words'): QueueSource {
   return {
     dueItems: (deckId, until, limit) =>
       db.items.where('[deckId+due]').between([deckId, Dexie.minKey], [deckId, until], true, true).limit(limit).toArray(),
@@ -152,14 +287,27 @@ export function queueSource(db: VaktaalDB): QueueSource {
         .limit(limit)
         .toArray();
     },
-    reviewedSince: async (since) => {
-      // Drill reviews (deck id drill:…) have their own daily limits (drills/store.ts).
-      const rows = (await db.logs.where('reviewedAt').aboveOrEqual(since).toArray()).filter((r) => !isDrillDeck(r.deckId));
-      return {
-        cardKeys: new Set(rows.map((r) => r.cardKey)),
-        newIntroduced: rows.filter((r) => r.stateBefore === FsrsState.New).length,
-        reviews: rows.length,
-      };
-    },
+    activitySince: async (since) => (await dayActivitySince(db, since))[family],
   };
+}
+
+export interface DeckCounts {
+  /** Items due by the end of the study day (not capped by the daily limits). */
+  due: number;
+  /** Words not met yet (a card's first kind still new); for drills, items not seen yet. */
+  fresh: number;
+}
+
+/** Due and new counts per deck, from the same indexes the queue reads (keys only, never whole logs). */
+export async function deckCounts(db: Pick<VaktaalDB, 'items'>, deckIds: readonly string[], now: number): Promise<Map<string, DeckCounts>> {
+  const until = nextDayStart(now) - 1;
+  const entries = await Promise.all(
+    deckIds.map(async (deckId) => {
+      const due = await db.items.where('[deckId+due]').between([deckId, Dexie.minKey], [deckId, until], true, true).count();
+      const newItems = db.items.where('[deckId+newRank]').between([deckId, Dexie.minKey], [deckId, Dexie.maxKey]);
+      const fresh = familyOf(deckId) === 'drills' ? await newItems.count() : await newItems.filter((i) => i.kind === FIRST_KIND).count();
+      return [deckId, { due, fresh }] as const;
+    }),
+  );
+  return new Map(entries);
 }

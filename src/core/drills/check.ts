@@ -4,15 +4,17 @@
  * kinds have their own rules, written down at each function.
  */
 import { checkAnswer, ratingFor, type AnswerCheck } from '../exercises/answer.ts';
-import type { ChoiceItem, FixItem, GapItem, OrderItem, RewriteItem } from '../content/drillModel.ts';
+import type { ChoiceItem, FixItem, GapItem, OrderItem, RewriteItem } from './drillModel.ts';
+import { applyVariants } from './equivalents.ts';
+import { foldInPlace, removeInvisible, shuffle, straightenApostrophes } from '../content/text.ts';
 
 export type DrillRating = 1 | 2 | 3;
 
 /** Same text for comparing sentences: typographic quotes, spaces, case and a final . ? ! do not count. */
 export function normalizeSentence(s: string): string {
-  return s
+  // Invisible marks (soft hyphen, zero-width, bidi) that keyboards and copy-paste insert do not count either.
+  return straightenApostrophes(removeInvisible(s))
     .normalize('NFC')
-    .replace(/[’‘ʼ´`]/g, "'")
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/\s*[.?!]+$/, '')
@@ -86,39 +88,12 @@ export function tileLabel(tile: string, answer: string): string {
   return tile;
 }
 
-function hashSeed(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
-/** A small seeded generator (mulberry32): the same item always shows the same shuffle. */
-export function seededRandom(seed: string): () => number {
-  let a = hashSeed(seed);
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function shuffled<T>(list: readonly T[], seed: string): T[] {
-  const random = seededRandom(seed);
-  const out = [...list];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
 /** Tile indices in the order the pool shows them: shuffled, and never already a right answer. */
 export function poolOrder(item: Pick<OrderItem, 'id' | 'tiles' | 'answer' | 'alternatives'>): number[] {
   const indices = item.tiles.map((_, i) => i);
   const accepted = new Set([item.answer, ...item.alternatives].map(normalizeSentence));
   for (let attempt = 0; attempt < 20; attempt++) {
-    const order = shuffled(indices, `${item.id}#${attempt}`);
+    const order = shuffle(indices, `${item.id}#${attempt}`);
     if (!accepted.has(normalizeSentence(order.map((i) => item.tiles[i]).join(' ')))) return order;
   }
   return [...indices].reverse();
@@ -213,8 +188,36 @@ export interface FixCheck {
  * between the nearest unchanged neighbours are exactly the corrected ones. Anything else that
  * differs is a change to text that was right. Rating: every error found and nothing else broken =
  * Good; every error found but something else changed = Hard; an error missed = Again.
+ *
+ * Where the list of equivalent forms lets another form stand (`variants`: "Heeft u" for "Hebt u",
+ * "Beste mevrouw" for "Geachte mevrouw"), the corrected text with that form counts as right too:
+ * each place is tried in turn and kept when it explains more of the trainee's text.
  */
-export function checkFix(item: Pick<FixItem, 'correct' | 'errors'>, given: string): FixCheck {
+export function checkFix(item: Pick<FixItem, 'correct' | 'errors'> & Partial<Pick<FixItem, 'variants'>>, given: string): FixCheck {
+  const variants = item.variants ?? [];
+  const run = (choice: readonly number[]) => {
+    const { text, spans } = applyVariants(item.correct, variants, choice, item.errors);
+    return compareFix(text, spans, given);
+  };
+  const choice = variants.map(() => -1);
+  let best = run(choice);
+  // Places are independent (they never overlap), so trying each in turn finds the best mix.
+  variants.forEach((v, k) => {
+    v.alternatives.forEach((_, a) => {
+      const trial = [...choice];
+      trial[k] = a;
+      const result = run(trial);
+      if (result.found > best.found || (result.found === best.found && result.changes.length < best.changes.length)) {
+        best = result;
+        choice[k] = a;
+      }
+    });
+  });
+  return best;
+}
+
+function compareFix(correct: string, errorsIn: FixItem['errors'], given: string): FixCheck {
+  const item = { correct, errors: errorsIn };
   const c = tokens(item.correct);
   const t = tokens(given);
   const pairs = lcsPairs(c, t);
@@ -269,18 +272,9 @@ export function checkFix(item: Pick<FixItem, 'correct' | 'errors'>, given: strin
 
 // ---- rewrite -----------------------------------------------------------------------------------
 
-/** Lowercase, no diacritics, typographic apostrophes straightened: rubric words match loosely. */
-function foldText(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[’‘`]/g, "'")
-    .toLowerCase();
-}
-
 /** A rubric entry as a pattern: whole words, `*` at the end of a word = any ending. */
 function rubricPattern(entry: string): RegExp {
-  const words = foldText(entry.trim())
+  const words = foldInPlace(entry.trim())
     .split(/\s+/)
     .map((w) => {
       const star = w.endsWith('*');
@@ -309,7 +303,7 @@ export interface RubricResult {
  * with the model answer and grades themself: the rubric catches the obvious, not style.
  */
 export function checkRubric(item: Pick<RewriteItem, 'avoid' | 'include' | 'maxWords'>, given: string): RubricResult {
-  const folded = foldText(given);
+  const folded = foldInPlace(given);
   const avoid = item.avoid.map((entry) => {
     const m = rubricPattern(entry).exec(folded);
     return m ? { entry, ok: false, found: given.slice(m.index, m.index + m[0].length) } : { entry, ok: true };

@@ -15,9 +15,7 @@ export interface FixError {
   faultyEnd: number;
 }
 
-export type FixParse =
-  | { ok: true; faulty: string; correct: string; errors: FixError[] }
-  | { ok: false; message: string; offset: number };
+export type FixParse = { ok: true; faulty: string; correct: string; errors: FixError[] } | { ok: false; message: string; offset: number };
 
 export function parseFixText(markup: string): FixParse {
   let faulty = '';

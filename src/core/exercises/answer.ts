@@ -21,14 +21,21 @@
  *   may differ by accents or by a typo within the word's budget: like the article rule, the ending
  *   error wins over a slip elsewhere in the word. Nouns like raad/raat are caught too; that is the same
  *   final-devoicing confusion, and it is wrong either way.
- * - Articles are de/het only. An article is read as belonging to the word that follows it, so
- *   "de aanvraag" and "aanvraag" both count as one word and an article that is missing, extra or
- *   different is an article error, provided that word itself matches (exact, accent, typo or dt).
- *   A trailing article with no word after it is an ordinary word (so an answer of just "de" vs "het"
- *   is still an article error, via the word comparison).
+ * - Articles are de, het and the indefinite een. An article is read as belonging to the word that
+ *   follows it, so "de aanvraag" and "aanvraag" both count as one word and an article that is
+ *   missing, extra or different is an article error, provided that word itself matches (exact,
+ *   accent, typo or dt). A trailing article with no word after it is an ordinary word (so an answer
+ *   of just "de" vs "het" is still an article error, via the word comparison).
+ * - "een aanvraag" for "de aanvraag" is an article error of its own kind ('indefinite'): the learner
+ *   avoided the article the word must be learnt with, and the feedback says so. That holds with an
+ *   adjective too ("een openbare procedure"), where before a het-word the adjective rightly loses
+ *   its -e ("een groot plan" for "het grote plan"), and for a plural word ("een notulen").
  * - Reason priority inside one answer: article > dt > other > typo > accent > exact; the outcome is
  *   wrong for the first three, almost for typo/accent.
  */
+
+import { gapMatchesTerm } from '../content/inflection.ts';
+import { alignmentTable, editDistance, INVISIBLE, straightenApostrophes, stripDiacritics } from '../content/text.ts';
 
 export type Outcome = 'correct' | 'almost' | 'wrong';
 export type Reason = 'exact' | 'accent' | 'typo' | 'article' | 'dt' | 'other';
@@ -53,20 +60,23 @@ export interface AnswerCheck {
   reason: Reason;
   /** The answer or alternative this result was computed against, exactly as passed in. */
   matched: string;
-  /** i18n key: `feedback.reason.<reason>`. */
+  /** i18n key: `feedback.reason.<reason>`, or `feedback.reason.article_indefinite` for een instead of de/het. */
   explanationKey: string;
   /**
    * Always has `expected` (the cleaned matched answer). Per reason:
    * accent/typo/dt: `word` (expected word), `given` (learner's word);
    * dt also `ending`, `givenEnding`; article: `article` (expected article, '' if none),
    * `givenArticle` ('' if none), `noun`, `phrase` (expected article + noun), `given`,
-   * `kind` ('wrong' | 'missing' | 'extra').
+   * `kind` ('wrong' | 'missing' | 'extra' | 'indefinite': een where de or het belongs).
    */
   explanationParams: Record<string, string>;
   diff: DiffPart[];
 }
 
-const ARTICLES: ReadonlySet<string> = new Set(['de', 'het']);
+/** Articles read as part of the word after them: the definite de and het, and the indefinite een. */
+const ARTICLES: ReadonlySet<string> = new Set(['de', 'het', 'een']);
+const INDEFINITE = 'een';
+const DEFINITE: ReadonlySet<string> = new Set(['de', 'het']);
 
 const OUTCOME_RANK: Record<Outcome, number> = { correct: 2, almost: 1, wrong: 0 };
 // Higher = reported in preference when several words of one answer disagree.
@@ -86,20 +96,21 @@ function outcomeOf(reason: Reason): Outcome {
 
 /** Cleaned form that keeps the learner's letter case, for display and diffs. */
 function cleanAnswer(s: string): string {
-  return s
-    .normalize('NFC')
-    // Invisible characters that sneak in from copy-paste or mobile keyboards.
-    .replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '')
-    // Typographic apostrophes and the accents people type for them: ’s middags = 's middags.
-    .replace(/[’‘ʼ´`]/g, "'")
-    // The ĳ ligature is the digraph ij.
-    .replace(/ĳ/g, 'ij')
-    .replace(/Ĳ/g, 'IJ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    // Only one final full stop is ignored; ! and ? stay significant.
-    .replace(/\.$/, '')
-    .trimEnd();
+  // Typographic apostrophes and the accents people type for them: ’s middags = 's middags.
+  return (
+    straightenApostrophes(s)
+      .normalize('NFC')
+      // Invisible characters that sneak in from copy-paste, mobile and right-to-left keyboards.
+      .replace(INVISIBLE, '')
+      // The ĳ ligature is the digraph ij.
+      .replace(/ĳ/g, 'ij')
+      .replace(/Ĳ/g, 'IJ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      // Only one final full stop is ignored; ! and ? stay significant.
+      .replace(/\.$/, '')
+      .trimEnd()
+  );
 }
 
 /** The form used for exact comparison: cleaned and lowercased. */
@@ -107,52 +118,16 @@ export function normalizeAnswer(s: string): string {
   return cleanAnswer(s).toLowerCase();
 }
 
-/** Removes diacritics (NFD, drop combining marks); ë → e, é → e. */
-function stripDiacritics(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
-}
-
 function letterCount(word: string): number {
   return (word.match(/\p{L}/gu) ?? []).length;
 }
 
 /** Typo budget from the expected word's letter count: <5 none, 5–9 one edit, 10+ two. */
-function typoBudget(expectedWord: string): number {
+export function typoBudget(expectedWord: string): number {
   const n = letterCount(expectedWord);
   if (n >= 10) return 2;
   if (n >= 5) return 1;
   return 0;
-}
-
-/** Optimal string alignment (restricted Damerau-Levenshtein) distance over code points. */
-function osaDistance(a: string, b: string): number {
-  const x = Array.from(a);
-  const y = Array.from(b);
-  return osaMatrix(x, y)[x.length]?.[y.length] ?? 0;
-}
-
-function osaMatrix(x: readonly string[], y: readonly string[]): number[][] {
-  const d: number[][] = [];
-  for (let i = 0; i <= x.length; i++) {
-    const row: number[] = new Array<number>(y.length + 1).fill(0);
-    row[0] = i;
-    d.push(row);
-  }
-  const first = d[0];
-  if (first) for (let j = 0; j <= y.length; j++) first[j] = j;
-  for (let i = 1; i <= x.length; i++) {
-    const row = d[i] as number[];
-    const prev = d[i - 1] as number[];
-    for (let j = 1; j <= y.length; j++) {
-      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) {
-        v = Math.min(v, ((d[i - 2] as number[])[j - 2] as number) + 1);
-      }
-      row[j] = v;
-    }
-  }
-  return d;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,7 +164,7 @@ function dtConfusion(given: string, expected: string): { ending: string; givenEn
   const eStem = stripDiacritics(e.core.slice(0, e.core.length - ee.length));
   // A bare "d" vs "t" has no stem to share; that's not a verb ending.
   if (letterCount(eStem) === 0) return null;
-  if (gStem !== eStem && osaDistance(gStem, eStem) > typoBudget(expected)) return null;
+  if (gStem !== eStem && editDistance(gStem, eStem) > typoBudget(expected)) return null;
   return { ending: ee, givenEnding: ge };
 }
 
@@ -197,10 +172,17 @@ function compareWord(given: string, expected: string, gDisplay: string, eDisplay
   if (given === expected) return { reason: 'exact', params: {} };
   const pair = { word: eDisplay, given: gDisplay };
   if (ARTICLES.has(given) && ARTICLES.has(expected)) {
-    // A lone article (e.g. a fill-in-the-article exercise): de vs het.
+    // A lone article (e.g. a fill-in-the-article exercise): de vs het, or een for either.
     return {
       reason: 'article',
-      params: { article: eDisplay, givenArticle: gDisplay, noun: '', phrase: eDisplay, given: gDisplay, kind: 'wrong' },
+      params: {
+        article: eDisplay,
+        givenArticle: gDisplay,
+        noun: '',
+        phrase: eDisplay,
+        given: gDisplay,
+        kind: articleKind(given, expected),
+      },
     };
   }
   const dt = dtConfusion(given, expected);
@@ -209,7 +191,7 @@ function compareWord(given: string, expected: string, gDisplay: string, eDisplay
   const eFold = stripDiacritics(expected);
   if (gFold === eFold) return { reason: 'accent', params: pair };
   const budget = typoBudget(expected);
-  if (budget > 0 && osaDistance(gFold, eFold) <= budget) return { reason: 'typo', params: pair };
+  if (budget > 0 && editDistance(gFold, eFold) <= budget) return { reason: 'typo', params: pair };
   return { reason: 'other', params: pair };
 }
 
@@ -223,7 +205,7 @@ interface Unit {
   wordDisplay: string;
 }
 
-function toUnits(display: string): Unit[] {
+function toUnits(display: string, articles: ReadonlySet<string> = ARTICLES): Unit[] {
   const shown = display === '' ? [] : display.split(' ');
   const units: Unit[] = [];
   for (let i = 0; i < shown.length; i++) {
@@ -231,7 +213,7 @@ function toUnits(display: string): Unit[] {
     const n = d.toLowerCase();
     const next = shown[i + 1];
     // An article attaches to the next word, unless that is an article too or there is none.
-    if (ARTICLES.has(n) && next !== undefined && !ARTICLES.has(next.toLowerCase())) {
+    if (articles.has(n) && next !== undefined && !articles.has(next.toLowerCase())) {
       units.push({ article: n, articleDisplay: d, word: next.toLowerCase(), wordDisplay: next });
       i++;
     } else {
@@ -241,11 +223,26 @@ function toUnits(display: string): Unit[] {
   return units;
 }
 
+/** How a given article differs from the expected one (both may be null: no article). */
+function articleKind(given: string | null, expected: string | null): 'missing' | 'extra' | 'indefinite' | 'wrong' {
+  if (given === null) return 'missing';
+  if (expected === null) return 'extra';
+  return given === INDEFINITE && expected !== INDEFINITE ? 'indefinite' : 'wrong';
+}
+
+/** "groot" after een where the het-word has "grote": the adjective rightly without its -e. */
+function bareAdjective(given: string, expected: string): boolean {
+  return expected.endsWith('e') && !given.endsWith('e') && gapMatchesTerm({ term: given, type: 'adjective' }, expected);
+}
+
 function compareUnit(g: Unit, e: Unit): WordResult {
-  const w = compareWord(g.word, e.word, g.wordDisplay, e.wordDisplay);
-  if (g.article === e.article || w.reason === 'other') return w;
+  let w = compareWord(g.word, e.word, g.wordDisplay, e.wordDisplay);
+  if (g.article === e.article) return w;
+  if (w.reason === 'other' && g.article === INDEFINITE && e.article === 'het' && bareAdjective(g.word, e.word))
+    w = { reason: 'exact', params: {} };
+  if (w.reason === 'other') return w;
   // The article is judged against the noun only when the noun itself is recognisably the right one.
-  const kind = g.article === null ? 'missing' : e.article === null ? 'extra' : 'wrong';
+  const kind = articleKind(g.article, e.article);
   return {
     reason: 'article',
     params: {
@@ -270,12 +267,17 @@ function checkCandidate(givenClean: string, candidate: string, index: number): C
   const expClean = cleanAnswer(candidate);
   const gNorm = givenClean.toLowerCase();
   const eNorm = expClean.toLowerCase();
-  const distance = osaDistance(gNorm, eNorm);
+  const distance = editDistance(gNorm, eNorm);
   const base = { expected: expClean };
   if (gNorm === eNorm) return { index, reason: 'exact', params: base, distance };
 
-  const gUnits = toUnits(givenClean);
-  const eUnits = toUnits(expClean);
+  let gUnits = toUnits(givenClean);
+  let eUnits = toUnits(expClean);
+  if (gUnits.length !== eUnits.length) {
+    // "een" may be the numeral één written without accents ("Een cafe" for "één café"): then it is a word.
+    gUnits = toUnits(givenClean, DEFINITE);
+    eUnits = toUnits(expClean, DEFINITE);
+  }
   if (gNorm === '' || gUnits.length !== eUnits.length) {
     return { index, reason: 'other', params: { ...base, given: givenClean }, distance };
   }
@@ -324,11 +326,12 @@ export function checkAnswer(given: string, expected: { answer: string; alternati
   // candidates always has at least expected.answer.
   const result = best as CandidateResult;
   const matched = candidates[result.index] as string;
+  const indefinite = result.reason === 'article' && result.params.kind === 'indefinite';
   return {
     outcome: outcomeOf(result.reason),
     reason: result.reason,
     matched,
-    explanationKey: `feedback.reason.${result.reason}`,
+    explanationKey: indefinite ? 'feedback.reason.article_indefinite' : `feedback.reason.${result.reason}`,
     explanationParams: result.params,
     diff: diffAnswers(givenClean, cleanAnswer(matched)),
   };
@@ -349,24 +352,20 @@ export function ratingFor(outcome: Outcome): 1 | 2 | 3 {
 // ---------------------------------------------------------------------------------------------
 // Diff for highlighting: align words, then characters inside words that look related.
 
-type WordOp =
-  | { op: 'same' | 'pair'; g: string; e: string }
-  | { op: 'missing'; e: string }
-  | { op: 'extra'; g: string };
+type WordOp = { op: 'same' | 'pair'; g: string; e: string } | { op: 'missing'; e: string } | { op: 'extra'; g: string };
 
 /** Whether two words are close enough that a character-level diff reads well. */
 function related(g: string, e: string): boolean {
   const gl = stripDiacritics(g.toLowerCase());
   const el = stripDiacritics(e.toLowerCase());
   const len = Math.max(Array.from(gl).length, Array.from(el).length);
-  return osaDistance(gl, el) <= Math.max(1, Math.floor(len / 2));
+  return editDistance(gl, el) <= Math.max(1, Math.floor(len / 2));
 }
 
 function alignWords(gw: readonly string[], ew: readonly string[]): WordOp[] {
   // Edit-distance alignment over words: equal = 0, related = 0.5, unrelated swap = 1.5, gap = 1.
   // An unrelated pair (1.5) still beats missing + extra (2) but loses to skipping a word.
-  const pairCost = (g: string, e: string): number =>
-    g.toLowerCase() === e.toLowerCase() ? 0 : related(g, e) ? 0.5 : 1.5;
+  const pairCost = (g: string, e: string): number => (g.toLowerCase() === e.toLowerCase() ? 0 : related(g, e) ? 0.5 : 1.5);
   const n = gw.length;
   const m = ew.length;
   const c: number[][] = [];
@@ -412,7 +411,7 @@ function diffChars(g: string, e: string): DiffPart[] {
   const y = Array.from(e);
   const xl = x.map((ch) => ch.toLowerCase());
   const yl = y.map((ch) => ch.toLowerCase());
-  const d = osaMatrix(xl, yl);
+  const d = alignmentTable(xl, yl);
   const at = (i: number, j: number): number => (d[i] as number[])[j] as number;
   const parts: DiffPart[] = [];
   let i = x.length;
@@ -428,13 +427,7 @@ function diffChars(g: string, e: string): DiffPart[] {
       parts.push({ kind: 'changed', text: xi, expected: yj });
       i--;
       j--;
-    } else if (
-      i > 1 &&
-      j > 1 &&
-      xl[i - 1] === yl[j - 2] &&
-      xl[i - 2] === yl[j - 1] &&
-      at(i, j) === at(i - 2, j - 2) + 1
-    ) {
+    } else if (i > 1 && j > 1 && xl[i - 1] === yl[j - 2] && xl[i - 2] === yl[j - 1] && at(i, j) === at(i - 2, j - 2) + 1) {
       // Swapped neighbours: one changed pair.
       parts.push({ kind: 'changed', text: `${x[i - 2] ?? ''}${xi}`, expected: `${y[j - 2] ?? ''}${yj}` });
       i -= 2;

@@ -1,27 +1,6 @@
 import type { Card } from '../content/model.ts';
 import { displayTerm } from '../content/model.ts';
-import { fold } from '../content/text.ts';
-
-/** Deterministic pseudo-random numbers, so a reload shows the same options for the same item. */
-export function seededRandom(seed: string): () => number {
-  let h = 2166136261;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
-  return () => {
-    h = Math.imul(h ^ (h >>> 15), 2246822507);
-    h = Math.imul(h ^ (h >>> 13), 3266489909);
-    h ^= h >>> 16;
-    return (h >>> 0) / 4294967296;
-  };
-}
-
-export function shuffle<T>(list: readonly T[], random: () => number): T[] {
-  const out = [...list];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
+import { fold, seededRandom, shuffle } from '../content/text.ts';
 
 /** Every answer that counts as this card's term: a distractor may never be one of them. */
 function acceptedForms(card: Card): Set<string> {
@@ -50,7 +29,13 @@ export function termChoices(card: Card, pool: readonly Card[], count: number, se
     return true;
   });
   const sameType = (c: Card) => (c.type ?? (c.article ? 'noun' : 'other')) === (card.type ?? (card.article ? 'noun' : 'other'));
-  const ranked = [...shuffle(candidates.filter(sameType), random), ...shuffle(candidates.filter((c) => !sameType(c)), random)];
+  const ranked = [
+    ...shuffle(candidates.filter(sameType), random),
+    ...shuffle(
+      candidates.filter((c) => !sameType(c)),
+      random,
+    ),
+  ];
   const picked = ranked.slice(0, count - 1).map((c) => ({ label: displayTerm(c), correct: false, cardId: c.id }));
   return shuffle([{ label: displayTerm(card), correct: true, cardId: card.id }, ...picked], random);
 }

@@ -3,14 +3,21 @@ import type { Card, Deck } from '../content/model.ts';
 /**
  * Exercise kinds. Each (card, kind) pair is its own review item with its own FSRS state.
  *
- * The order below is the order in which a card's kinds are introduced, which is how a session
- * mixes kinds: a new card always starts with `recognise` (meet the word), and only after it has
- * been seen do its other kinds become available, `produce` first (write the word yourself), then
- * the rest. Siblings are never shown on the same day, so a card meets one new kind per day at most.
- * Match pairs is not a review item: it is a short, unscheduled warm-up round (see matchRound).
+ * The order below is the order in which a card's kinds are introduced, easy to hard: a new card
+ * always starts with `recognise` (meet the word), then the kinds that ask to pick (multiple choice,
+ * de/het, the plain alternative), and only then the kinds that ask to type (produce, cloze, listen). Siblings are
+ * never shown on the same day, so a card meets one new kind per day at most; the session mixes the
+ * kinds of different cards (srs/queue.ts). Match pairs is not a review item: it is a short,
+ * unscheduled warm-up round (see matchRound).
  */
-export const EXERCISE_KINDS = ['recognise', 'produce', 'cloze', 'article', 'choice', 'plain', 'listen'] as const;
+export const EXERCISE_KINDS = ['recognise', 'choice', 'article', 'plain', 'produce', 'cloze', 'listen'] as const;
 export type ExerciseKind = (typeof EXERCISE_KINDS)[number];
+
+/**
+ * Bumped when the introduction order above (or how items are laid out per card) changes, so a
+ * device re-ranks its stored items once even though the deck itself did not change.
+ */
+export const ITEM_LAYOUT = 2;
 
 export const FIRST_KIND: ExerciseKind = 'recognise';
 

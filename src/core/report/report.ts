@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import type { Deck } from '../content/model.ts';
-import type { VaktaalDB } from '../db/database.ts';
+import { drillDeckId } from '../drills/drillModel.ts';
+import { slugify } from '../content/slug.ts';
+import { instantIso } from '../files/instant.ts';
+import { readVersionedJson } from '../files/versionedJson.ts';
+import { megabytes, REPORT_MAX_BYTES } from '../files/limits.ts';
 import { leeches, masteryByDeck, STABLE_DAYS, LEECH_LAPSES } from '../progress/rules.ts';
 import { dayKey } from '../srs/day.ts';
 import type { ReviewItem } from '../srs/types.ts';
@@ -13,52 +17,59 @@ import type { ReviewItem } from '../srs/types.ts';
 export const REPORT_FORMAT = 'vaktaal-report';
 export const REPORT_VERSION = 1;
 
-export interface DeckReport {
-  id: string;
-  title: string;
-  department: string;
+// Every date in a report is a real moment (2000 to 100 years from now): a coach's screen never draws year 275760.
+const isoDate = instantIso;
+const count = z.number().int().min(0);
+
+const deckReportSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  department: z.string(),
   /** Active items (card × exercise kind). */
-  items: number;
-  seen: number;
-  stable: number;
+  items: count,
+  seen: count,
+  stable: count,
   /** stable / items, 0–1, three decimals. */
-  mastery: number;
-  reviews: number;
+  mastery: z.number().min(0).max(1),
+  reviews: count,
   /** ISO date-time of the last review in this deck, if any. */
-  lastReviewed: string | null;
-}
+  lastReviewed: isoDate.nullable(),
+});
 
-export interface WeekActivity {
-  /** ISO week, e.g. "2026-W48". */
-  week: string;
-  reviews: number;
-  /** Study days in that week with at least one review. */
-  days: number;
-}
+/** A drill set in the report: the same figures as a deck, without a department. */
+const drillReportSchema = deckReportSchema.omit({ department: true });
 
-export interface DifficultWord {
-  deckId: string;
-  cardId: string;
-  term: string;
-  article?: string;
-  lapses: number;
-  kinds: string[];
-}
-
-export interface TraineeReport {
-  format: typeof REPORT_FORMAT;
-  version: number;
-  createdAt: string;
-  trainee: string;
+const reportSchema = z.object({
+  format: z.literal(REPORT_FORMAT),
+  version: z.number().int().min(1),
+  createdAt: isoDate,
+  trainee: z.string(),
   /** How the numbers are defined, so a coach reading the file knows. */
-  definitions: { stableDays: number; leechLapses: number };
-  totals: { reviews: number; studyDays: number; firstReview: string | null; lastReview: string | null };
-  decks: DeckReport[];
-  weeks: WeekActivity[];
-  difficult: DifficultWord[];
-  /** Written drills done. Drills do not exist yet: always an empty list for now. */
-  drills: unknown[];
-}
+  definitions: z.object({ stableDays: z.number(), leechLapses: z.number() }),
+  /** Every exercise: the decks' reviews and the drills' add up to `reviews`. */
+  totals: z.object({ reviews: count, studyDays: count, firstReview: isoDate.nullable(), lastReview: isoDate.nullable() }),
+  decks: z.array(deckReportSchema),
+  /** ISO week (e.g. "2026-W48"), reviews, and study days in that week with at least one review. */
+  weeks: z.array(z.object({ week: z.string(), reviews: count, days: count })),
+  difficult: z.array(
+    z.object({
+      deckId: z.string(),
+      cardId: z.string(),
+      term: z.string(),
+      article: z.string().optional(),
+      lapses: count,
+      kinds: z.array(z.string()),
+    }),
+  ),
+  /** Written drills, one entry per set practised (version 1 files written before drills existed hold an empty list). */
+  drills: z.array(drillReportSchema),
+});
+
+export type TraineeReport = z.infer<typeof reportSchema>;
+export type DeckReport = TraineeReport['decks'][number];
+export type DrillReport = TraineeReport['drills'][number];
+export type WeekActivity = TraineeReport['weeks'][number];
+export type DifficultWord = TraineeReport['difficult'][number];
 
 /** ISO-8601 week of a calendar day "YYYY-MM-DD": weeks start on Monday; week 1 holds the year's first Thursday. */
 export function isoWeek(day: string): string {
@@ -70,7 +81,35 @@ export function isoWeek(day: string): string {
   return `${date.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
+/** The Monday "YYYY-MM-DD" of an ISO week "2026-W10" (the inverse of isoWeek): screens say "week of 2 March". */
+export function isoWeekStart(week: string): string {
+  const match = /^(\d{4})-W(\d{2})$/.exec(week);
+  if (!match) throw new Error(`not an ISO week: ${week}`);
+  const [year, number] = [Number(match[1]), Number(match[2])];
+  // 4 January always lies in week 1; its week's Monday is where week 1 starts.
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const monday = new Date(Date.UTC(year, 0, 4 - ((jan4.getUTCDay() || 7) - 1) + (number - 1) * 7));
+  return utcDayKey(monday);
+}
+
 const utcDayKey = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The ISO weeks from the one holding `first` to the one holding `now`, quiet weeks too, the last `maxWeeks`. */
+export function weeksFrom(first: number, now: number, maxWeeks: number): string[] {
+  // Walk calendar days (as UTC dates, so daylight saving cannot skip or repeat one).
+  const weeks: string[] = [];
+  const [y, m, d] = dayKey(first).split('-').map(Number) as [number, number, number];
+  const cursor = new Date(Date.UTC(y, m - 1, d));
+  const last = dayKey(Math.max(now, first));
+  for (;;) {
+    const key = utcDayKey(cursor);
+    const week = isoWeek(key);
+    if (weeks[weeks.length - 1] !== week) weeks.push(week);
+    if (key >= last) break;
+    cursor.setUTCDate(cursor.getUTCDate() + 1);
+  }
+  return weeks.slice(-maxWeeks);
+}
 
 /** Reviews per ISO week, every week from the first review to now (quiet weeks too), the last `maxWeeks`. */
 export function weeklyActivity(reviewedAt: readonly number[], now: number, maxWeeks = 52): WeekActivity[] {
@@ -86,19 +125,7 @@ export function weeklyActivity(reviewedAt: readonly number[], now: number, maxWe
     w.reviews++;
     w.days.add(day);
   }
-  // Walk calendar days (as UTC dates, so daylight saving cannot skip or repeat one).
-  const weeks: string[] = [];
-  const [y, m, d] = dayKey(first).split('-').map(Number) as [number, number, number];
-  const cursor = new Date(Date.UTC(y, m - 1, d));
-  const last = dayKey(Math.max(now, first));
-  for (;;) {
-    const key = utcDayKey(cursor);
-    const week = isoWeek(key);
-    if (weeks[weeks.length - 1] !== week) weeks.push(week);
-    if (key >= last) break;
-    cursor.setUTCDate(cursor.getUTCDate() + 1);
-  }
-  return weeks.slice(-maxWeeks).map((week) => ({
+  return weeksFrom(first, now, maxWeeks).map((week) => ({
     week,
     reviews: byWeek.get(week)?.reviews ?? 0,
     days: byWeek.get(week)?.days.size ?? 0,
@@ -114,6 +141,8 @@ export interface ReportInput {
   reviewedAt: readonly number[];
   /** Decks the trainee chose to practise; included even before the first review. */
   selected: readonly string[];
+  /** The drill sets; a set is listed once practised. Their items and reviews use deck id `drill:<set id>`. */
+  drillSets?: readonly { id: string; title: string }[];
   now: number;
 }
 
@@ -128,22 +157,27 @@ export function buildReport(input: ReportInput): TraineeReport {
     if (t !== undefined && t > (lastReview.get(item.deckId) ?? -Infinity)) lastReview.set(item.deckId, t);
   }
   const selected = new Set(input.selected);
-  const decks: DeckReport[] = [];
-  for (const deck of input.decks) {
-    const m = mastery.get(deck.id);
-    const reviews = input.reviewsByDeck.get(deck.id);
-    if (!selected.has(deck.id) && !(m && m.seen > 0) && !reviews) continue;
-    decks.push({
-      id: deck.id,
-      title: deck.title,
-      department: deck.department,
+  const figures = (deckId: string) => {
+    const m = mastery.get(deckId);
+    return {
       items: m?.items ?? 0,
       seen: m?.seen ?? 0,
       stable: m?.stable ?? 0,
       mastery: Math.round((m?.share ?? 0) * 1000) / 1000,
-      reviews: reviews ?? 0,
-      lastReviewed: iso(lastReview.get(deck.id)),
-    });
+      reviews: input.reviewsByDeck.get(deckId) ?? 0,
+      lastReviewed: iso(lastReview.get(deckId)),
+    };
+  };
+  const decks: DeckReport[] = [];
+  for (const deck of input.decks) {
+    const f = figures(deck.id);
+    if (!selected.has(deck.id) && f.seen === 0 && !f.reviews) continue;
+    decks.push({ id: deck.id, title: deck.title, department: deck.department, ...f });
+  }
+  const drills: DrillReport[] = [];
+  for (const set of input.drillSets ?? []) {
+    const f = figures(drillDeckId(set.id));
+    if (f.seen > 0 || f.reviews > 0) drills.push({ id: set.id, title: set.title, ...f });
   }
   const cards = new Map(input.decks.map((d) => [d.id, new Map(d.cards.map((c) => [c.id, c]))]));
   const difficult = new Map<string, DifficultWord>();
@@ -183,100 +217,36 @@ export function buildReport(input: ReportInput): TraineeReport {
     decks,
     weeks: weeklyActivity(input.reviewedAt, input.now),
     difficult: [...difficult.values()].sort((a, b) => b.lapses - a.lapses || a.term.localeCompare(b.term, 'nl')),
-    drills: [],
+    drills,
   };
 }
 
-/** Gathers the report's data from the database: items once, the log only through its indexes. */
-export async function collectReport(
-  db: VaktaalDB,
-  decks: readonly Deck[],
-  options: { trainee: string; selected: readonly string[]; now?: number },
-): Promise<TraineeReport> {
-  const now = options.now ?? Date.now();
-  const items = await db.items.toArray();
-  const reviewedAt = (await db.logs.orderBy('reviewedAt').keys()) as number[];
-  const reviewsByDeck = new Map<string, number>();
-  for (const deck of decks) {
-    const count = await db.logs.where('deckId').equals(deck.id).count();
-    if (count) reviewsByDeck.set(deck.id, count);
-  }
-  return buildReport({ trainee: options.trainee, decks, items, reviewsByDeck, reviewedAt, selected: options.selected, now });
-}
-
 export function reportFileName(report: Pick<TraineeReport, 'trainee' | 'createdAt'>): string {
-  const name = report.trainee
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+  const name = slugify(report.trainee);
   return `vaktaal-rapport-${name ? `${name}-` : ''}${report.createdAt.slice(0, 10)}.json`;
 }
 
 // ---- Reading reports (the coach view) ----
 
-const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)));
-const reportSchema = z.object({
-  format: z.literal(REPORT_FORMAT),
-  version: z.number().int().min(1),
-  createdAt: isoDate,
-  trainee: z.string(),
-  definitions: z.object({ stableDays: z.number(), leechLapses: z.number() }),
-  totals: z.object({
-    reviews: z.number().int().min(0),
-    studyDays: z.number().int().min(0),
-    firstReview: isoDate.nullable(),
-    lastReview: isoDate.nullable(),
-  }),
-  decks: z.array(
-    z.object({
-      id: z.string().min(1),
-      title: z.string(),
-      department: z.string(),
-      items: z.number().int().min(0),
-      seen: z.number().int().min(0),
-      stable: z.number().int().min(0),
-      mastery: z.number().min(0).max(1),
-      reviews: z.number().int().min(0),
-      lastReviewed: isoDate.nullable(),
-    }),
-  ),
-  weeks: z.array(z.object({ week: z.string(), reviews: z.number().int().min(0), days: z.number().int().min(0) })),
-  difficult: z.array(
-    z.object({
-      deckId: z.string(),
-      cardId: z.string(),
-      term: z.string(),
-      article: z.string().optional(),
-      lapses: z.number().int().min(0),
-      kinds: z.array(z.string()),
-    }),
-  ),
-  drills: z.array(z.unknown()),
-});
-
-export type ReportProblemCode = 'corrupt' | 'not-report' | 'newer-version' | 'invalid';
+export type ReportProblemCode = 'too-large' | 'corrupt' | 'not-report' | 'newer-version' | 'invalid';
 export type ParsedReport = { ok: true; report: TraineeReport } | { ok: false; code: ReportProblemCode; params: Record<string, string> };
 
 export function parseReport(text: string): ParsedReport {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    return { ok: false, code: 'corrupt', params: {} };
+  if (text.length > REPORT_MAX_BYTES) return { ok: false, code: 'too-large', params: { limit: megabytes(REPORT_MAX_BYTES) } };
+  const read = readVersionedJson(text, REPORT_FORMAT, REPORT_VERSION);
+  if (!read.ok) {
+    const { problem } = read;
+    if (problem.code === 'corrupt') return { ok: false, code: 'corrupt', params: {} };
+    if (problem.code === 'newer-version') return { ok: false, code: 'newer-version', params: { version: problem.params.version } };
+    if (problem.code === 'invalid-version') return { ok: false, code: 'invalid', params: { path: 'version' } };
+    return { ok: false, code: 'not-report', params: {} };
   }
-  const head = raw as { format?: unknown; version?: unknown } | null;
-  if (!head || typeof head !== 'object' || head.format !== REPORT_FORMAT) return { ok: false, code: 'not-report', params: {} };
-  if (typeof head.version === 'number' && head.version > REPORT_VERSION) {
-    return { ok: false, code: 'newer-version', params: { version: String(head.version) } };
-  }
-  const parsed = reportSchema.safeParse(raw);
+  const parsed = reportSchema.safeParse(read.raw);
   if (!parsed.success) {
     const path = parsed.error.issues[0]?.path.map(String).join('.') ?? '';
     return { ok: false, code: 'invalid', params: { path } };
   }
-  return { ok: true, report: parsed.data as TraineeReport };
+  return { ok: true, report: parsed.data };
 }
 
 export interface ComparedDeck {
@@ -315,7 +285,13 @@ export function compareReports(reports: readonly TraineeReport[]): { decks: Comp
       const key = `${word.deckId}/${word.cardId}`;
       let entry = words.get(key);
       if (!entry) {
-        entry = { deckId: word.deckId, cardId: word.cardId, term: word.term, ...(word.article ? { article: word.article } : {}), reports: [] };
+        entry = {
+          deckId: word.deckId,
+          cardId: word.cardId,
+          term: word.term,
+          ...(word.article ? { article: word.article } : {}),
+          reports: [],
+        };
         words.set(key, entry);
       }
       if (!entry.reports.includes(r)) entry.reports.push(r);

@@ -45,9 +45,12 @@ export function review(scheduler: FSRS, state: StoredFsrs, rating: Rating, now: 
   return toStored(scheduler.next(fromStored(state), new Date(now), rating as Grade).card);
 }
 
-/** Rebuilds an item's FSRS state by replaying its log rows in order. */
-export function replay(scheduler: FSRS, rows: readonly Pick<ReviewLogRow, 'rating' | 'reviewedAt'>[]): StoredFsrs | undefined {
-  const sorted = [...rows].sort((a, b) => a.reviewedAt - b.reviewedAt);
+/**
+ * Rebuilds an item's FSRS state by replaying its log rows in order: by moment, and answers given in
+ * the same millisecond (two tabs) in the order they were stored (row id; the sort is stable).
+ */
+export function replay(scheduler: FSRS, rows: readonly Pick<ReviewLogRow, 'rating' | 'reviewedAt' | 'id'>[]): StoredFsrs | undefined {
+  const sorted = [...rows].sort((a, b) => a.reviewedAt - b.reviewedAt || (a.id !== undefined && b.id !== undefined ? a.id - b.id : 0));
   const first = sorted[0];
   if (!first) return undefined;
   let state = newFsrs(first.reviewedAt);

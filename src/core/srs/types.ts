@@ -1,5 +1,5 @@
 import type { ExerciseKind } from '../exercises/kinds.ts';
-import type { DrillKind } from '../content/drillSchema.ts';
+import type { DrillKind } from '../drills/drillSchema.ts';
 
 /** What a review item practises: an exercise kind of a card, or the kind of a drill item (deck id `drill:<set>`). */
 export type ItemKind = ExerciseKind | DrillKind;
@@ -41,11 +41,19 @@ export interface ReviewItem {
   needsVoice?: boolean;
   /** False when the card is no longer in its deck: history is kept, the item is not shown. */
   active: boolean;
+  /**
+   * The trainee said "I know this word" before it was introduced: the item stays new but is never
+   * introduced (no `newRank`). Kept in backups like every item field.
+   */
+  known?: true;
 }
 
 /** One answer. Appended, never changed: an item's state can be rebuilt from its rows. */
 export interface ReviewLogRow {
+  /** Row id on this device (auto-increment): insertion order, not an identity across devices. */
   id?: number;
+  /** The review's identity everywhere (random; legacyLogUid for rows written before it existed). */
+  uid: string;
   itemId: string;
   cardKey: string;
   deckId: string;

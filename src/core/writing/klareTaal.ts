@@ -4,7 +4,8 @@
  */
 import { finding, matchCase, type Finding } from './findings.ts';
 import { clauses, sentences, type Sentence } from './text.ts';
-import { FORMS, WORDEN } from './verbs.ts';
+import type { DtLexicon } from './dtLexicon.ts';
+import { WORDEN } from './verbs.ts';
 
 export const LONG_SENTENCE = 20;
 
@@ -44,19 +45,19 @@ export function jargonMatcher(list: readonly JargonEntry[]): JargonMatcher {
 const PRONOUN_BEFORE = /(?:^|[\s(])(ik|jij|je|u|hij|zij|ze|wij|we|jullie|men)\s+$/i;
 const NOT_PARTICIPLE = new Set(['gezond', 'gerust', 'geschikt', 'geworden', 'gebied', 'gezicht', 'gewicht', 'gevecht', 'gedicht']);
 
-function isParticiple(lower: string): boolean {
+function isParticiple(lower: string, lexicon?: DtLexicon): boolean {
   if (NOT_PARTICIPLE.has(lower)) return false;
-  if ((FORMS.get(lower) ?? []).some((u) => u.role === 'part')) return true;
+  if ((lexicon?.forms.get(lower) ?? []).some((u) => u.role === 'part')) return true;
   // ge…d/t/en, also after a separable prefix (nagekeken, opgestuurd, ingevuld).
   return /^\p{L}{0,6}?ge\p{L}{3,}(d|t|en)$/u.test(lower);
 }
 
 /** How many clauses of a sentence are passive (a form of worden with a participle). */
-export function passiveCount(sentence: Sentence): number {
+export function passiveCount(sentence: Sentence, lexicon?: DtLexicon): number {
   let n = 0;
   for (const clause of clauses(sentence)) {
     const w = clause.words.findIndex((x) => WORDEN.has(x.lower));
-    if (w >= 0 && clause.words.some((x, i) => i !== w && isParticiple(x.lower))) n++;
+    if (w >= 0 && clause.words.some((x, i) => i !== w && isParticiple(x.lower, lexicon))) n++;
   }
   return n;
 }
@@ -65,7 +66,8 @@ function atSentenceStart(text: string, index: number): boolean {
   return /(^|[.!?:]\s+|\n\s*)$/.test(text.slice(0, index));
 }
 
-export function checkKlareTaal(text: string, jargon?: JargonMatcher): Finding[] {
+/** `lexicon` (the dt lexicon) tells participles without ge- (behandeld, verstuurd) apart; without it only ge-forms count. */
+export function checkKlareTaal(text: string, jargon?: JargonMatcher, lexicon?: DtLexicon): Finding[] {
   const out: Finding[] = [];
   let run = 0;
   for (const s of sentences(text)) {
@@ -73,7 +75,7 @@ export function checkKlareTaal(text: string, jargon?: JargonMatcher): Finding[] 
     if (count > LONG_SENTENCE) {
       out.push(finding('klareTaal', 'long-sentence', text, s.start, s.end, { count: String(count), max: String(LONG_SENTENCE) }));
     }
-    const passives = passiveCount(s);
+    const passives = passiveCount(s, lexicon);
     run = passives > 0 ? run + 1 : 0;
     if (passives >= 2) out.push(finding('klareTaal', 'passive-chain', text, s.start, s.end, { count: String(passives) }));
     else if (run >= 3) out.push(finding('klareTaal', 'passive-run', text, s.start, s.end, { count: String(run) }));
@@ -91,7 +93,15 @@ export function checkKlareTaal(text: string, jargon?: JargonMatcher): Finding[] 
       if (entry.term === entry.term.toLowerCase() && /^\p{Lu}/u.test(written) && !atSentenceStart(text, start)) continue;
       if (entry.noun && PRONOUN_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
       out.push(
-        finding('klareTaal', 'jargon', text, start, end, { word: written, term: entry.term, plain: entry.plain, source: entry.source ?? '' }, [matchCase(written, entry.plain)]),
+        finding(
+          'klareTaal',
+          'jargon',
+          text,
+          start,
+          end,
+          { word: written, term: entry.term, plain: entry.plain, source: entry.source ?? '' },
+          [matchCase(written, entry.plain)],
+        ),
       );
     }
   }

@@ -14,14 +14,27 @@ export interface RegisterOptions {
   register: Register;
 }
 
-const FORMAL: Record<string, string[]> = { u: ['je', 'jij'], uw: ['je', 'jouw'], uzelf: ['jezelf'] };
-const INFORMAL: Record<string, string[]> = { je: ['u', 'uw'], jij: ['u'], jou: ['u'], jouw: ['uw'], jezelf: ['uzelf'], jouzelf: ['uzelf'] };
+// Maps, not object literals: a typed word is the key, and "constructor" or "__proto__" must not hit Object.prototype.
+const FORMAL = new Map<string, string[]>([
+  ['u', ['je', 'jij']],
+  ['uw', ['je', 'jouw']],
+  ['uzelf', ['jezelf']],
+]);
+const INFORMAL = new Map<string, string[]>([
+  ['je', ['u', 'uw']],
+  ['jij', ['u']],
+  ['jou', ['u']],
+  ['jouw', ['uw']],
+  ['jezelf', ['uzelf']],
+  ['jouzelf', ['uzelf']],
+]);
 
 const GREETING_FORMAL = /^(geachte|beste)\b|^(dag|goedemorgen|goeiemorgen|goedemiddag|goedenavond)\s+(mevrouw|meneer|heer|dokter)\b/i;
 const GREETING_NEUTRAL = /^(dag|goedemorgen|goeiemorgen|goedemiddag|goedenavond)\b/i;
 const GREETING_INFORMAL = /^(hallo|hoi|hey|hei|hi|hai|yo|hello|halo)\b/i;
 const CLOSING_FORMAL = /^(met\s+)?(vriendelijke|hartelijke)\s+groet(en)?\b|^hoogachtend\b|^met\s+(de\s+meeste\s+)?hoogachting\b/i;
-const CLOSING_INFORMAL = /^(groetjes|groeten|groet|grtz|grt|mvg|m\.v\.g|vg|doei|ciao|bye|tot\s+later|later|xx?|kusjes|thx|thanks|cheers)\b/i;
+const CLOSING_INFORMAL =
+  /^(groetjes|groeten|groet|grtz|grt|mvg|m\.v\.g|vg|doei|ciao|bye|tot\s+later|later|xx?|kusjes|thx|thanks|cheers)\b/i;
 
 interface Line {
   text: string;
@@ -42,18 +55,39 @@ function lines(text: string): Line[] {
 }
 
 function checkAddress(text: string, all: Word[], register: Register, out: Finding[]): void {
-  const formal = all.filter((w) => FORMAL[w.lower]);
-  const informal = all.filter((w) => INFORMAL[w.lower]);
+  const formal = all.filter((w) => FORMAL.has(w.lower));
+  const informal = all.filter((w) => INFORMAL.has(w.lower));
   if (register === 'u') {
     for (const w of informal) {
       const code = formal.length ? 'mixed-address' : 'informal-address';
-      out.push(finding('register', code, text, w.start, w.end, { word: w.text }, INFORMAL[w.lower]!.map((s) => matchCase(w.text, s))));
+      out.push(
+        finding(
+          'register',
+          code,
+          text,
+          w.start,
+          w.end,
+          { word: w.text },
+          (INFORMAL.get(w.lower) ?? []).map((s) => matchCase(w.text, s)),
+        ),
+      );
     }
   } else if (formal.length && informal.length) {
     // A colleague may be addressed with u or je, but not both in one text: flag the fewer.
     const odd = formal.length <= informal.length ? formal : informal;
     const map = odd === formal ? FORMAL : INFORMAL;
-    for (const w of odd) out.push(finding('register', 'mixed-address', text, w.start, w.end, { word: w.text }, map[w.lower]!.map((s) => matchCase(w.text, s))));
+    for (const w of odd)
+      out.push(
+        finding(
+          'register',
+          'mixed-address',
+          text,
+          w.start,
+          w.end,
+          { word: w.text },
+          (map.get(w.lower) ?? []).map((s) => matchCase(w.text, s)),
+        ),
+      );
   }
 }
 
@@ -63,7 +97,12 @@ function checkGreeting(text: string, ls: Line[], register: Register, out: Findin
   const informal = GREETING_INFORMAL.exec(first.text);
   if (informal) {
     if (register === 'u') {
-      out.push(finding('register', 'greeting-informal', text, first.start, first.start + informal[0].length, { word: informal[0] }, ['Geachte', 'Beste']));
+      out.push(
+        finding('register', 'greeting-informal', text, first.start, first.start + informal[0].length, { word: informal[0] }, [
+          'Geachte',
+          'Beste',
+        ]),
+      );
     }
   } else if (!GREETING_FORMAL.test(first.text) && !GREETING_NEUTRAL.test(first.text)) {
     out.push(finding('register', 'greeting-missing', text, first.start, first.start, { register }));
@@ -73,12 +112,17 @@ function checkGreeting(text: string, ls: Line[], register: Register, out: Findin
     out.push(finding('register', 'greeting-own-line', text, first.start, first.end, {}));
     return;
   }
-  if (!first.text.endsWith(',')) out.push(finding('register', 'greeting-comma', text, first.end, first.end, { greeting: first.text }, [',']));
+  if (!first.text.endsWith(','))
+    out.push(finding('register', 'greeting-comma', text, first.end, first.end, { greeting: first.text }, [',']));
   const second = ls[1];
   const word = second ? words(second.text)[0] : undefined;
   if (second && word && word.start === 0 && /^\p{Ll}/u.test(word.text)) {
     const at = second.start + word.start;
-    out.push(finding('register', 'greeting-capital', text, at, at + word.text.length, { word: word.text }, [word.text.charAt(0).toUpperCase() + word.text.slice(1)]));
+    out.push(
+      finding('register', 'greeting-capital', text, at, at + word.text.length, { word: word.text }, [
+        word.text.charAt(0).toUpperCase() + word.text.slice(1),
+      ]),
+    );
   }
 }
 
@@ -90,7 +134,9 @@ function checkClosing(text: string, ls: Line[], register: Register, out: Finding
   if (informal?.m) {
     if (register === 'u') {
       out.push(
-        finding('register', 'closing-informal', text, informal.l.start, informal.l.start + informal.m[0].length, { word: informal.m[0] }, ['Met vriendelijke groeten']),
+        finding('register', 'closing-informal', text, informal.l.start, informal.l.start + informal.m[0].length, { word: informal.m[0] }, [
+          'Met vriendelijke groeten',
+        ]),
       );
     }
     return;

@@ -17,13 +17,56 @@ export interface SpellOptions {
 }
 
 const DAYS_MONTHS = new Set([
-  'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag',
-  'januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december',
+  'maandag',
+  'dinsdag',
+  'woensdag',
+  'donderdag',
+  'vrijdag',
+  'zaterdag',
+  'zondag',
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
 ]);
 const LANGUAGES = new Set([
-  'nederlands', 'frans', 'engels', 'duits', 'arabisch', 'turks', 'spaans', 'italiaans', 'portugees', 'russisch',
-  'oekraïens', 'roemeens', 'bulgaars', 'berbers', 'perzisch', 'dari', 'pasjtoe', 'somalisch', 'tigrinya', 'amhaars',
-  'chinees', 'japans', 'hindi', 'urdu', 'albanees', 'grieks', 'koerdisch', 'lingala', 'swahili',
+  'nederlands',
+  'frans',
+  'engels',
+  'duits',
+  'arabisch',
+  'turks',
+  'spaans',
+  'italiaans',
+  'portugees',
+  'russisch',
+  'oekraïens',
+  'roemeens',
+  'bulgaars',
+  'berbers',
+  'perzisch',
+  'dari',
+  'pasjtoe',
+  'somalisch',
+  'tigrinya',
+  'amhaars',
+  'chinees',
+  'japans',
+  'hindi',
+  'urdu',
+  'albanees',
+  'grieks',
+  'koerdisch',
+  'lingala',
+  'swahili',
 ]);
 
 /** Words in a text that a spelling check should look at (not e-mail addresses, links, abbreviations). */
@@ -48,7 +91,11 @@ export function checkCapitals(text: string): Finding[] {
         out.push(finding('spelling', 'capital-day', text, w.start, w.end, { word: w.text }, [w.text.toLowerCase()]));
       }
       if (LANGUAGES.has(w.lower) && /^\p{Ll}/u.test(w.text)) {
-        out.push(finding('spelling', 'capital-language', text, w.start, w.end, { word: w.text }, [w.text.charAt(0).toUpperCase() + w.text.slice(1)]));
+        out.push(
+          finding('spelling', 'capital-language', text, w.start, w.end, { word: w.text }, [
+            w.text.charAt(0).toUpperCase() + w.text.slice(1),
+          ]),
+        );
       }
     });
   }

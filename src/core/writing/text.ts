@@ -34,7 +34,29 @@ export function words(text: string, offset = 0): Word[] {
 }
 
 /** Abbreviations whose full stop does not end a sentence. */
-const ABBREVIATIONS = new Set(['bv', 'bijv', 'enz', 'o.a', 'nr', 'tel', 'dhr', 'mevr', 'd.w.z', 'm.a.w', 'i.v.m', 'a.u.b', 'p.s', 'ca', 'vb', 'incl', 'excl', 'max', 'min', 'blz', 'art']);
+const ABBREVIATIONS = new Set([
+  'bv',
+  'bijv',
+  'enz',
+  'o.a',
+  'nr',
+  'tel',
+  'dhr',
+  'mevr',
+  'd.w.z',
+  'm.a.w',
+  'i.v.m',
+  'a.u.b',
+  'p.s',
+  'ca',
+  'vb',
+  'incl',
+  'excl',
+  'max',
+  'min',
+  'blz',
+  'art',
+]);
 
 /**
  * Sentences: text up to . ! ? (not after a known abbreviation or between digits) or a line break.
@@ -78,14 +100,121 @@ export function sentences(text: string): Sentence[] {
 
 /** Words that start a subordinate clause: the finite verb moves to its end. */
 export const SUBORDINATORS = new Set([
-  'dat', 'omdat', 'als', 'wanneer', 'zodat', 'nadat', 'voordat', 'terwijl', 'indien', 'zodra', 'of', 'hoewel',
-  'totdat', 'tot', 'sinds', 'doordat', 'opdat', 'alsof', 'zoals', 'mits', 'tenzij', 'aangezien', 'vooraleer', 'eer',
+  'dat',
+  'omdat',
+  'als',
+  'wanneer',
+  'zodat',
+  'nadat',
+  'voordat',
+  'terwijl',
+  'indien',
+  'zodra',
+  'of',
+  'hoewel',
+  'totdat',
+  'tot',
+  'sinds',
+  'doordat',
+  'opdat',
+  'alsof',
+  'zoals',
+  'mits',
+  'tenzij',
+  'aangezien',
+  'vooraleer',
+  'eer',
   // Relative and question words start a clause with the verb at its end too (die hij stuurt).
-  'die', 'wat', 'wie', 'waar', 'waarin', 'waarop', 'waarmee', 'waarover', 'waardoor', 'waarvoor', 'hoe', 'waarom',
+  'die',
+  'wat',
+  'wie',
+  'waar',
+  'waarin',
+  'waarop',
+  'waarmee',
+  'waarover',
+  'waardoor',
+  'waarvoor',
+  'hoe',
+  'waarom',
+  'hoeveel',
+  'hoelang',
+  'waarvan',
+  'waaraan',
+  'waaruit',
+  'waarbij',
+  'waartoe',
 ]);
 /** At the start of a sentence these are questions or demonstratives (Wat vindt u? Dat klopt.), not subordinators. */
-const NOT_AT_START = new Set(['dat', 'die', 'wat', 'wie', 'waar', 'waarin', 'waarop', 'waarmee', 'waarover', 'waardoor', 'waarvoor', 'hoe', 'waarom', 'wanneer', 'of', 'tot']);
+const NOT_AT_START = new Set([
+  'dat',
+  'die',
+  'wat',
+  'wie',
+  'waar',
+  'waarin',
+  'waarop',
+  'waarmee',
+  'waarover',
+  'waardoor',
+  'waarvoor',
+  'hoe',
+  'waarom',
+  'wanneer',
+  'of',
+  'tot',
+  'hoeveel',
+  'hoelang',
+  'waarvan',
+  'waaraan',
+  'waaruit',
+  'waarbij',
+  'waartoe',
+]);
+/** Words that start a clause only before its subject: "tot hij komt", "als u wil" — not "tot 31 december", "als bijlage". */
+const NEED_SUBJECT = new Set(['tot', 'als']);
 export const COORDINATORS = new Set(['en', 'maar', 'want', 'dus']);
+/** Pronouns that can open a clause as its subject (after "tot"). */
+const CLAUSE_SUBJECTS = new Set([
+  'ik',
+  'jij',
+  'je',
+  'u',
+  'hij',
+  'zij',
+  'ze',
+  'het',
+  'we',
+  'wij',
+  'jullie',
+  'men',
+  'er',
+  'iemand',
+  'iedereen',
+  'niemand',
+  'dat',
+  'dit',
+  'alles',
+  'niets',
+]);
+const CLAUSE_DETERMINERS = new Set([
+  'de',
+  'een',
+  'uw',
+  'mijn',
+  'jouw',
+  'zijn',
+  'haar',
+  'ons',
+  'onze',
+  'hun',
+  'deze',
+  'die',
+  'elke',
+  'iedere',
+  'alle',
+  'geen',
+]);
 
 export interface Clause {
   words: Word[];
@@ -116,11 +245,16 @@ export function clauses(sentence: Sentence): Clause[] {
       flush(i);
       subordinate = false;
     }
-    if (i > 0 && (SUBORDINATORS.has(w.lower) || COORDINATORS.has(w.lower)) && current.length) {
+    // "tot" and "als" start a clause only before its subject (wacht tot hij komt, als de aanvraag …), not in
+    // "tot 31 december", "aanvraag tot verlenging", "als bijlage", "als eerste".
+    const next = sentence.words[i + 1];
+    const subjectNext = !!next && (CLAUSE_SUBJECTS.has(next.lower) || CLAUSE_DETERMINERS.has(next.lower) || /^\p{Lu}/u.test(next.text));
+    const subordinator = SUBORDINATORS.has(w.lower) && !(NEED_SUBJECT.has(w.lower) && !subjectNext);
+    if (i > 0 && (subordinator || COORDINATORS.has(w.lower)) && current.length) {
       flush(i);
-      subordinate = SUBORDINATORS.has(w.lower);
+      subordinate = subordinator;
     } else if (current.length === 0) {
-      subordinate = SUBORDINATORS.has(w.lower) && !(i === 0 && NOT_AT_START.has(w.lower));
+      subordinate = subordinator && !(i === 0 && NOT_AT_START.has(w.lower));
     }
     current.push(w);
   });

@@ -8,8 +8,7 @@ import { createSpeller, type Speller } from '../../core/writing/speller.ts';
 import type { Finding } from '../../core/writing/findings.ts';
 
 export type SpellRequest =
-  | { type: 'init'; aff: ArrayBuffer; dic: ArrayBuffer; known: string[] }
-  | { type: 'check'; id: number; text: string; ignored: string[] };
+  { type: 'init'; aff: ArrayBuffer; dic: ArrayBuffer; known: string[] } | { type: 'check'; id: number; text: string; ignored: string[] };
 
 export type SpellResponse =
   | { type: 'ready'; ms: number }

@@ -49,7 +49,8 @@ export default defineConfig({
   projects: [
     { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions } },
     // The same flows again, operated by keyboard only (tests/e2e/keyboardOnly.ts).
-    { name: 'keyboard', use: { ...devices['Desktop Chrome'], launchOptions } },
+    // The simulated week answers by keyboard already and takes minutes: it runs once, in 'chromium'.
+    { name: 'keyboard', testIgnore: /week\.spec\.ts/, use: { ...devices['Desktop Chrome'], launchOptions } },
   ],
   webServer: {
     command: `npx vite preview --port ${PORT} --strictPort --outDir ${OUT_DIR}`,

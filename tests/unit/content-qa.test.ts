@@ -363,6 +363,7 @@ describe('the QA stays out of the app and the build', () => {
     const source = readFileSync(entry, 'utf8');
     for (const m of source.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
       if (m[2] && !options.lazy) continue;
+      if (/^(?:import|export)\s+type\s/.test(m[0])) continue;
       const spec = m[1] ?? m[2]!;
       if (!spec.startsWith('.')) {
         seen.add(`package:${spec}`);
@@ -389,6 +390,12 @@ describe('the QA stays out of the app and the build', () => {
     const everything = [...importGraph(join(process.cwd(), 'src/main.ts'))];
     // Nothing in the app imports the Node side or the noun list file; the list is fetched as an asset.
     expect(everything.filter((m) => /cli[\\/]qa|tests[\\/]reference|dutch-noun-articles/.test(m))).toEqual([]);
+  });
+
+  it("the app's first load carries no parser or file format: zod, YAML, CSV, zip and SQLite load with the screens that read files", () => {
+    // Type-only imports vanish in the build; every other static import is in the first-load bundle.
+    const firstLoad = [...importGraph(join(process.cwd(), 'src/main.ts'), new Set(), { lazy: false })];
+    expect(firstLoad.filter((m) => /^package:(zod|yaml|papaparse|fflate|sql\.js|@bokuweb\/zstd-wasm)/.test(m))).toEqual([]);
   });
 
   it('the core QA (src/core/content/qa) needs no Node: it imports neither node: modules, the build nor the CLI', () => {

@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import {
   AUDIO_TYPES,
   DECK_PACKAGE_EXTENSION,
-  DECK_PACKAGE_MAX_BYTES,
   DeckPackageError,
   isDeckPackageName,
   readDeckPackage,
   writeDeckPackage,
   type DeckPackageRead,
 } from '../../src/core/content/deckPackage.ts';
+import { DECK_PACKAGE_MAX_BYTES } from '../../src/core/files/limits.ts';
 import { deckToYaml } from '../../src/core/content/serialize.ts';
 import { parseDeckFile } from '../../src/core/content/parseDeckFile.ts';
 import type { DeckInput } from '../../src/core/content/schema.ts';

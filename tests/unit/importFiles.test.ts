@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { checkDeckFile } from '../../src/core/content/deckFile.ts';
-import { checkDeckPackage, DECK_PACKAGE_MAX_BYTES, packageTooLarge, writeDeckPackage } from '../../src/core/content/deckPackage.ts';
+import { checkDeckPackage, packageTooLarge, writeDeckPackage } from '../../src/core/content/deckPackage.ts';
+import { DECK_PACKAGE_MAX_BYTES } from '../../src/core/files/limits.ts';
 import type { DeckInput } from '../../src/core/content/schema.ts';
 import {
   assignRole,

@@ -137,11 +137,38 @@ describe('buildTodayQueue', () => {
     // Seen yesterday in both steps → produce unlocked; recognise due in days.
     await recordReview(db, scheduler, { itemId: 'a/woord-0/recognise', rating: 3, now: NOON - DAY, durationMs: 1 });
     const today = await buildTodayQueue(queueSource(db), ['a'], NOON - DAY + 1000, limits);
-    expect(today.items.some((i) => i.cardKey === 'a/woord-0')).toBe(false);
+    // Only the item being learned comes back (its next step is within the learn-ahead), no sibling.
+    expect(today.items.filter((i) => i.cardKey === 'a/woord-0').map((i) => i.kind)).toEqual(['recognise']);
+    // Once that step is done, nothing of the card is left for today.
+    await recordReview(db, scheduler, { itemId: 'a/woord-0/recognise', rating: 4, now: NOON - DAY + 2000, durationMs: 1 });
+    const later = await buildTodayQueue(queueSource(db), ['a'], NOON - DAY + 3000, limits);
+    expect(later.items.some((i) => i.cardKey === 'a/woord-0')).toBe(false);
 
     const tomorrow = await buildTodayQueue(queueSource(db), ['a'], NOON, limits);
     const forCard = tomorrow.items.filter((i) => i.cardKey === 'a/woord-0');
     expect(forCard).toHaveLength(1);
+  });
+
+  it('an item answered "again" comes back in a later session the same day (a reload mid-session loses nothing)', async () => {
+    const db = freshDb();
+    await syncDeck(db, makeDeck('a', 5), NOON);
+    const first = await buildTodayQueue(queueSource(db), ['a'], NOON, limits);
+    const session = new PracticeSession(first.items);
+    const wrong = session.current!;
+    const after = await recordReview(db, scheduler, { itemId: wrong.id, rating: 1, now: NOON, durationMs: 1 });
+    session.answered(wrong, after, 1, NOON);
+    const good = session.current!;
+    session.answered(
+      good,
+      await recordReview(db, scheduler, { itemId: good.id, rating: 4, now: NOON + 1000, durationMs: 1 }),
+      4,
+      NOON + 1000,
+    );
+    // The page is reloaded: the queue is built again from what is stored.
+    const again = await buildTodayQueue(queueSource(db), ['a'], NOON + 2000, limits);
+    expect(again.items).toHaveLength(session.remaining);
+    expect(again.items.filter((i) => i.cardKey === wrong.cardKey).map((i) => i.id)).toEqual([wrong.id]);
+    expect(again.items.some((i) => i.cardKey === good.cardKey)).toBe(false);
   });
 
   it('never puts two kinds of one card in the same queue', async () => {

@@ -5,13 +5,13 @@ import { LEECH_LAPSES } from '../../src/core/progress/rules.ts';
 import {
   buildReport,
   compareReports,
-  isoWeek,
   parseReport,
   REPORT_FORMAT,
   reportFileName,
   weeklyActivity,
   type TraineeReport,
 } from '../../src/core/report/report.ts';
+import { isoWeek } from '../../src/core/progress/weeks.ts';
 import { createReportService } from '../../src/core/services/report.ts';
 import { createScheduler } from '../../src/core/srs/scheduler.ts';
 import { FsrsState } from '../../src/core/srs/types.ts';

@@ -405,6 +405,19 @@ describe('the live checks and the file check agree', () => {
     );
   });
 
+  it('a term twice whose id cannot be derived (an emoji) is a duplicate term in both checks (found by the property test)', () => {
+    const form = deck([
+      card({ term: '😀', article: 'de', definition: 'Het loket.' }),
+      card({ term: '😀', article: 'de', definition: 'Het loket.' }),
+    ]);
+    const checker = new DeckChecker({ otherDecks: [], builtInIds: new Set() });
+    checker.load(form);
+    expect(checker.problemsOf(form.cards[1]!.key).map((p) => p.code)).toEqual(expect.arrayContaining(['invalid-id', 'duplicate-term']));
+    expect(checkDraftFile(draftToInput(form)).problems.map((p) => `${p.card}:${p.code}`)).toEqual(
+      expect.arrayContaining(['1:invalid-id', '1:duplicate-term']),
+    );
+  });
+
   it('maps each problem of the written file back to its card and field', () => {
     const form = deck(
       [noun('loket', 'het', { translations: { en: 'counter\u200f' } }), card({ term: 'balie', article: 'den', definition: 'x' })],

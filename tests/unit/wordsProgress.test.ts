@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { recordReview, syncDeck } from '../../src/core/db/progressStore.ts';
 import { createProgressService } from '../../src/core/services/progress.ts';
 import { LEARNED_DAYS, totalWords, weeklyWords, wordsByDeck, wordStage } from '../../src/core/progress/words.ts';
-import { isoWeek, isoWeekStart } from '../../src/core/report/report.ts';
+import { isoWeek, isoWeekStart } from '../../src/core/progress/weeks.ts';
 import { kindsForCard } from '../../src/core/exercises/kinds.ts';
 import { createScheduler } from '../../src/core/srs/scheduler.ts';
 import { dayKey } from '../../src/core/srs/day.ts';

@@ -3,9 +3,8 @@ import type { MetaSource } from './csvDeck.ts';
 import { deckFileKind, metaPathFor, parseDeckFile } from './parseDeckFile.ts';
 import { hasErrors, type Problem } from './problems.ts';
 import type { DeckMetaInput } from './schema.ts';
+import { MAX_DECK_FILE_BYTES } from '../files/limits.ts';
 
-/** Deck files larger than this are refused before parsing (a deck of 10,000 cards is about 3 MB). */
-export const MAX_DECK_FILE_BYTES = 10 * 1024 * 1024;
 
 export type DeckFileCheck =
   | { ok: true; deck: Deck; warnings: Problem[] }

@@ -6,6 +6,7 @@ import { cardSchema, type DeckInput } from './schema.ts';
 import { ID_PATTERN } from './slug.ts';
 import { deckToYaml } from './serialize.ts';
 import type { Deck } from './model.ts';
+import { DECK_PACKAGE_MAX_BYTES } from '../files/limits.ts';
 
 /**
  * A deck package: one file holding a deck and its recordings, for a coach to send to her trainees.
@@ -21,8 +22,6 @@ export const DECK_PACKAGE_EXTENSION = '.vaktaal';
 export const DECK_PACKAGE_MIME = 'application/zip';
 export const DECK_PACKAGE_FORMAT = 'vaktaal-deck-package';
 export const DECK_PACKAGE_VERSION = 1;
-/** Larger packages are refused, compressed or not: 50 MB holds hours of speech. */
-export const DECK_PACKAGE_MAX_BYTES = 50 * 1024 * 1024;
 /** A deck with a recording per card has a few hundred entries; thousands of entries means something else. */
 const MAX_ENTRIES = 5000;
 /** Input is fed to the unzipper in slices, so a lying size is caught after at most this × 1032 bytes of output. */

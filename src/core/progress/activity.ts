@@ -17,6 +17,8 @@ export interface FamilyActivity {
   newWords: number;
   /** Cards (or drill items) touched: their siblings wait for another day. */
   cardKeys: Set<string>;
+  /** The items answered: one still being learned comes back the same day, though its card was touched. */
+  itemIds: Set<string>;
 }
 
 export interface DayActivity {
@@ -26,12 +28,12 @@ export interface DayActivity {
   exercises: number;
 }
 
-export type ActivityRow = Pick<ReviewLogRow, 'deckId' | 'cardKey' | 'kind' | 'stateBefore'>;
+export type ActivityRow = Pick<ReviewLogRow, 'deckId' | 'itemId' | 'cardKey' | 'kind' | 'stateBefore'>;
 export type Family = 'words' | 'drills';
 
 export const familyOf = (deckId: string): Family => (isDrillDeck(deckId) ? 'drills' : 'words');
 
-const emptyFamily = (): FamilyActivity => ({ exercises: 0, introduced: 0, newWords: 0, cardKeys: new Set() });
+const emptyFamily = (): FamilyActivity => ({ exercises: 0, introduced: 0, newWords: 0, cardKeys: new Set(), itemIds: new Set() });
 
 export function activityOf(rows: Iterable<ActivityRow>): DayActivity {
   const words = emptyFamily();
@@ -40,6 +42,7 @@ export function activityOf(rows: Iterable<ActivityRow>): DayActivity {
     const family = familyOf(row.deckId) === 'drills' ? drills : words;
     family.exercises++;
     family.cardKeys.add(row.cardKey);
+    family.itemIds.add(row.itemId);
     if (row.stateBefore === FsrsState.New) {
       family.introduced++;
       if (family === drills || row.kind === FIRST_KIND) family.newWords++;

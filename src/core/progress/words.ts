@@ -1,7 +1,7 @@
 import { isOffered, type QueueLimits } from '../srs/queue.ts';
 import { FsrsState, type ReviewItem, type ReviewLogRow } from '../srs/types.ts';
 import { familyOf } from './activity.ts';
-import { isoWeek, weeksFrom } from '../report/report.ts';
+import { isoWeek, weeksFrom } from './weeks.ts';
 import { dayKey } from '../srs/day.ts';
 
 /**

@@ -153,14 +153,19 @@ export async function buildTodayQueue(
     const learningB = b.fsrs.state === FsrsState.Review ? 1 : 0;
     return learningA - learningB || (a.due ?? 0) - (b.due ?? 0);
   });
+  const queued = new Set<string>();
   for (const item of all) {
-    if (!offered(item) || buried.has(item.cardKey)) continue;
+    // A card answered today buries its siblings, not itself: an item still being learned (after
+    // "Again") comes back in a later session the same day, e.g. after a reload mid-session.
+    const sibling = buried.has(item.cardKey) && !done.itemIds.has(item.id);
+    if (!offered(item) || sibling || queued.has(item.cardKey)) continue;
     if (isLaterToday(item)) {
       laterToday++;
       continue;
     }
     if (due.length >= reviewBudget) break;
     buried.add(item.cardKey);
+    queued.add(item.cardKey);
     due.push(item);
   }
 

@@ -397,8 +397,9 @@ export class DeckChecker {
       return min;
     };
     const card = state.compiled;
-    if (card && state.id) {
-      const firstWithId = first(this.ids.get(state.id));
+    if (card) {
+      // A card without an id (none given, none derivable) still counts for duplicate terms, as in the file check.
+      const firstWithId = state.id ? first(this.ids.get(state.id)) : Infinity;
       if (firstWithId < at) {
         out.push({
           card: key,

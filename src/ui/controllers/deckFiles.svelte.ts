@@ -1,5 +1,6 @@
 import { checkDeckFile, type DeckFileCheck } from '../../core/content/deckFile.ts';
-import { checkDeckPackage, DECK_PACKAGE_EXTENSION, DECK_PACKAGE_MAX_BYTES, packageTooLarge } from '../../core/content/deckPackage.ts';
+import { checkDeckPackage, DECK_PACKAGE_EXTENSION, packageTooLarge } from '../../core/content/deckPackage.ts';
+import { DECK_PACKAGE_MAX_BYTES } from '../../core/files/limits.ts';
 import { titleFromName } from '../../core/content/csvDeck.ts';
 import { metaPathFor } from '../../core/content/parseDeckFile.ts';
 import type { Problem } from '../../core/content/problems.ts';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
+import { assetFilesPlugin, type AssetFile } from './assetFilesPlugin.ts';
 import type { DtLexiconData } from '../core/writing/dtLexicon.ts';
 import { buildDtLexiconData } from '../core/writing/dtLexiconBuild.ts';
 
@@ -44,25 +45,16 @@ export function dtLexiconData(): DtLexiconData {
  */
 export function dictionaryPlugin(): Plugin {
   const dir = dictionaryDir();
-  const files: [string, () => string | Buffer][] = [
+  const files: AssetFile[] = [
     [DICTIONARY_FILES.aff, () => readFileSync(join(dir, 'index.aff'))],
     [DICTIONARY_FILES.dic, () => readFileSync(join(dir, 'index.dic'))],
     [DICTIONARY_FILES.license, () => readFileSync(join(dir, 'license'))],
     [DICTIONARY_FILES.dtLexicon, () => JSON.stringify(dtLexiconData())],
   ];
   const types: Record<string, string> = { '.txt': 'text/plain; charset=utf-8', '.json': 'application/json; charset=utf-8' };
-  return {
-    name: 'vaktaal-dictionary',
-    generateBundle() {
-      for (const [fileName, source] of files) this.emitFile({ type: 'asset', fileName, source: source() });
-    },
-    configureServer(server) {
-      server.middlewares.use((req, res, next) => {
-        const hit = files.find(([fileName]) => req.url?.split('?')[0] === `/${fileName}`);
-        if (!hit) return next();
-        res.setHeader('Content-Type', types[hit[0].slice(hit[0].lastIndexOf('.'))] ?? 'application/octet-stream');
-        res.end(hit[1]());
-      });
-    },
-  };
+  return assetFilesPlugin(
+    'vaktaal-dictionary',
+    files,
+    (fileName) => types[fileName.slice(fileName.lastIndexOf('.'))] ?? 'application/octet-stream',
+  );
 }

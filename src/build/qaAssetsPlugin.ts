@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { assetFilesPlugin, type AssetFile } from './assetFilesPlugin.ts';
 
 /**
  * What the studio's live content QA reads (the same lists `npm run decks` uses): the reference
@@ -24,24 +25,11 @@ export function qaAssetsPlugin(options: { contentDir: string; reference?: string
   const reference = resolve(options.reference ?? 'tests/reference/dutch-noun-articles.tsv');
   // A content folder without one of the lists still gets the file (empty): the studio then checks without it.
   const read = (path: string) => (existsSync(path) ? readFileSync(path) : Buffer.from(''));
-  const files: [string, () => Buffer][] = [
+  const files: AssetFile[] = [
     [QA_ASSETS.nouns, () => read(reference)],
     [QA_ASSETS.reviewed, () => read(join(contentDir, 'articles-reviewed.txt'))],
     [QA_ASSETS.allowlist, () => read(join(contentDir, 'allowlist.txt'))],
     [QA_ASSETS.notice, () => Buffer.from(NOTICE)],
   ];
-  return {
-    name: 'vaktaal-qa-assets',
-    generateBundle() {
-      for (const [fileName, source] of files) this.emitFile({ type: 'asset', fileName, source: source() });
-    },
-    configureServer(server) {
-      server.middlewares.use((req, res, next) => {
-        const hit = files.find(([fileName]) => req.url?.split('?')[0] === `/${fileName}`);
-        if (!hit) return next();
-        res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-        res.end(hit[1]());
-      });
-    },
-  };
+  return assetFilesPlugin('vaktaal-qa-assets', files, () => 'text/plain; charset=utf-8');
 }

@@ -22,7 +22,7 @@ import { nearest } from '../content/suggest.ts';
 import { slugify } from '../content/slug.ts';
 import { contentHash } from '../content/validate.ts';
 import { dedupe, describeKind, issueToProblems, valueAt, type IssueContext } from '../content/zodProblems.ts';
-import { readYamlSource } from '../content/yamlDeck.ts';
+import { readYamlSource, type YamlSource } from '../content/yamlDeck.ts';
 import { parseFixText } from './fixText.ts';
 import { checkRubric, normalizeSentence, tileOrderFor } from './check.ts';
 import {
@@ -52,6 +52,25 @@ export interface PromptResult {
 type Ctx = IssueContext;
 
 const GAP_MARK = /_{3,}/g;
+
+/**
+ * Reads a drill, prompts or equivalents file, whose top level must be a mapping; `startsWith` tells
+ * the author which fields it opens with. The three file kinds share this so they report alike.
+ */
+function readMapping(text: string, file: string, startsWith: string): YamlSource {
+  const source = readYamlSource(text, file);
+  if (source.problems) return source;
+  const { raw } = source;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { problems: [problem(file, { line: 1, column: 1 }, 'error', 'not-a-mapping', startsWith, {})] };
+  }
+  return source;
+}
+
+/** Zod issues of one list entry (checked on its own), as problems at their place in the whole file. */
+function entryProblems(issues: readonly z.core.$ZodIssue[], at: (string | number)[], raw: unknown, ctx: Ctx): Problem[] {
+  return issues.flatMap((i) => issueToProblems({ ...i, path: [...at, ...i.path] } as z.core.$ZodIssue, raw, ctx));
+}
 
 /** The text an item's derived id comes from: the words a coach recognises it by. */
 function idSource(item: DrillItemInput): string {
@@ -251,23 +270,9 @@ function checkItem(input: DrillItemInput, index: number, ctx: Ctx, table: Equiva
 
 /** Parses and validates one drill file, applying the list of equivalent forms. Never throws. */
 export function parseDrillYaml(text: string, file: string, table: EquivalentsTable = NO_EQUIVALENTS): DrillResult {
-  const source = readYamlSource(text, file);
+  const source = readMapping(text, file, 'a drill file must start with fields like "id:", "title:", "topic:" and "items:"');
   if (source.problems) return { problems: source.problems };
   const { raw, locate } = source;
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return {
-      problems: [
-        problem(
-          file,
-          { line: 1, column: 1 },
-          'error',
-          'not-a-mapping',
-          'a drill file must start with fields like "id:", "title:", "topic:" and "items:"',
-          {},
-        ),
-      ],
-    };
-  }
   const ctx: Ctx = {
     file,
     locate,
@@ -333,9 +338,7 @@ export function parseDrillYaml(text: string, file: string, table: EquivalentsTab
       }
       const parsed = schema.safeParse(rawItem);
       if (!parsed.success) {
-        problems.push(
-          ...parsed.error.issues.flatMap((i) => issueToProblems({ ...i, path: ['items', index, ...i.path] } as z.core.$ZodIssue, raw, ctx)),
-        );
+        problems.push(...entryProblems(parsed.error.issues, ['items', index], raw, ctx));
         return;
       }
       const checked = checkItem(parsed.data as DrillItemInput, index, ctx, table);
@@ -385,23 +388,9 @@ export function parseDrillYaml(text: string, file: string, table: EquivalentsTab
 
 /** Parses and validates one writing-prompt file. Never throws. */
 export function parsePromptsYaml(text: string, file: string): PromptResult {
-  const source = readYamlSource(text, file);
+  const source = readMapping(text, file, 'a prompts file must start with fields like "id:", "title:" and "prompts:"');
   if (source.problems) return { problems: source.problems };
   const { raw, locate } = source;
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return {
-      problems: [
-        problem(
-          file,
-          { line: 1, column: 1 },
-          'error',
-          'not-a-mapping',
-          'a prompts file must start with fields like "id:", "title:" and "prompts:"',
-          {},
-        ),
-      ],
-    };
-  }
   const ctx: Ctx = { file, locate, fields: (path) => (path[0] === 'prompts' ? PROMPT_FIELDS : PROMPT_FILE_FIELDS) };
   const problems: Problem[] = [];
   const envelope = promptFileSchema.safeParse(raw);
@@ -434,11 +423,7 @@ export function parsePromptsYaml(text: string, file: string): PromptResult {
         seen.set(rawId, line);
       }
       if (!parsed.success) {
-        problems.push(
-          ...parsed.error.issues.flatMap((i) =>
-            issueToProblems({ ...i, path: ['prompts', index, ...i.path] } as z.core.$ZodIssue, raw, ctx),
-          ),
-        );
+        problems.push(...entryProblems(parsed.error.issues, ['prompts', index], raw, ctx));
         return;
       }
       const p = parsed.data;
@@ -473,17 +458,9 @@ const FORM = /^[\p{Ll}\p{N}'’-]+(?: [\p{Ll}\p{N}'’-]+)*$/u;
  * across files. Entries with problems are left out; the rest is usable. Never throws.
  */
 export function parseEquivalentsYaml(text: string, file: string, seen: Map<string, string> = new Map()): EquivalentsResult {
-  const source = readYamlSource(text, file);
+  const source = readMapping(text, file, 'a list of equivalent forms starts with "equivalents:"');
   if (source.problems) return { table: NO_EQUIVALENTS, problems: source.problems };
   const { raw, locate } = source;
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return {
-      table: NO_EQUIVALENTS,
-      problems: [
-        problem(file, { line: 1, column: 1 }, 'error', 'not-a-mapping', 'a list of equivalent forms starts with "equivalents:"', {}),
-      ],
-    };
-  }
   const ctx: Ctx = {
     file,
     locate,
@@ -499,11 +476,7 @@ export function parseEquivalentsYaml(text: string, file: string, seen: Map<strin
       const at = (...rest: (string | number)[]) => locate.at(['equivalents', index, ...rest]);
       const parsed = equivalentSchema.safeParse(rawEntry);
       if (!parsed.success) {
-        problems.push(
-          ...parsed.error.issues.flatMap((i) =>
-            issueToProblems({ ...i, path: ['equivalents', index, ...i.path] } as z.core.$ZodIssue, raw, ctx),
-          ),
-        );
+        problems.push(...entryProblems(parsed.error.issues, ['equivalents', index], raw, ctx));
         return;
       }
       const line = at().line;

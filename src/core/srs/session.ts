@@ -1,6 +1,6 @@
 import { isQuotaError } from '../db/errors.ts';
 import { newLogUid } from '../db/logUid.ts';
-import type { UndoInput, UndoRefusal } from '../db/progressStore.ts';
+import type { ReviewInput, UndoInput, UndoRefusal } from '../db/progressStore.ts';
 import type { Rating } from './scheduler.ts';
 import { LEARN_AHEAD_MS } from './queue.ts';
 import { FIRST_KIND } from '../exercises/kinds.ts';
@@ -91,15 +91,11 @@ export class PracticeSession {
   }
 }
 
-/** What recording an answer needs: the practice service's `answer` (item + log in one transaction). */
-export type RecordAnswer = (input: {
-  itemId: string;
-  rating: Rating;
-  now: number;
-  durationMs: number;
-  answer?: string;
-  uid?: string;
-}) => Promise<ReviewItem>;
+/**
+ * What recording an answer needs: the practice service's `answer` (item + log in one transaction).
+ * It takes the store's own ReviewInput, so the session and the store cannot drift apart.
+ */
+export type RecordAnswer = (input: ReviewInput) => Promise<ReviewItem>;
 
 /** What undoing an answer needs: the practice service's `undo` (log row and item state, one transaction). */
 export type UndoAnswer = (input: UndoInput) => Promise<UndoRefusal | undefined>;

@@ -233,6 +233,18 @@ function agree(c: Ctx, verb: Word, subject: Subject, opts: { inverted: boolean; 
   }
 }
 
+/**
+ * A participle standing where its subject's finite verb belongs (gebeurd for gebeurt, no auxiliary):
+ * suggests the stem + t it differs from only in d/t. Shared by the verb after a carried subject and the
+ * verb at the end of a subordinate clause, which flag this the same way.
+ */
+function participleForFinite(c: Ctx, verb: Word, list: readonly FormUse[], subject: Subject): void {
+  const use = list.find((u) => dtOnly(verb.lower, u.verb.stemT));
+  if (!use) return;
+  const right = use.verb.stemT;
+  c.out.push(finding('dt', 'dt-subject', ...on(c, verb, { subject: subject.text, right, person: subject.person }, [right])));
+}
+
 // --- who is the subject ---------------------------------------------------------------------------
 
 /** After a verb, is je the subject ("Wordt je straks opgehaald?") or a possessive ("Wordt je dossier …")? */
@@ -530,15 +542,7 @@ function checkCarried(c: Ctx, ws: readonly Word[], v: number, subject: Subject, 
   if (!(IRREGULAR_FORMS.has(verb.lower) || has(list, 'stem', 'stemT', 'part') || adjectiveOfPast(c, verb))) return;
   agree(c, verb, subject, { inverted: false, plural: !subject.sure });
   if (has(list, 'part') && !has(list, 'stem', 'stemT') && subject.person !== 'wij' && !laterVerb(c, ws, v + 1)) {
-    const use = list.find((u) => dtOnly(verb.lower, u.verb.stemT));
-    if (use)
-      c.out.push(
-        finding(
-          'dt',
-          'dt-subject',
-          ...on(c, verb, { subject: subject.text, right: use.verb.stemT, person: subject.person }, [use.verb.stemT]),
-        ),
-      );
+    participleForFinite(c, verb, list, subject);
   }
 }
 
@@ -985,15 +989,7 @@ function checkFinalVerb(c: Ctx, ws: readonly Word[], subject: Subject): void {
     return;
   }
   if (has(list, 'part') && !finite && !aux && subject.person !== 'ik' && subject.person !== 'wij') {
-    const use = list.find((u) => dtOnly(last.lower, u.verb.stemT));
-    if (use)
-      c.out.push(
-        finding(
-          'dt',
-          'dt-subject',
-          ...on(c, last, { subject: subject.text, right: use.verb.stemT, person: subject.person }, [use.verb.stemT]),
-        ),
-      );
+    participleForFinite(c, last, list, subject);
     return;
   }
   if (has(list, 'stemT') && !has(list, 'stem', 'inf', 'part') && (subject.person === 'ik' || (subject.person === 'wij' && subject.sure))) {

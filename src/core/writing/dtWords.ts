@@ -4,7 +4,8 @@
  * the lexicon (dtLexicon.ts).
  */
 import type { Person } from './dt.ts';
-import { COORDINATORS } from './text.ts';
+import { COORDINATORS, POSSESSIVES } from './text.ts';
+import { MONTHS, WEEKDAYS } from './calendarWords.ts';
 
 /** Subject pronouns (and pronoun-like subjects) with the person they take. */
 export const SUBJECTS = new Map<string, Person>([
@@ -48,18 +49,14 @@ export const OBJECT_PRONOUNS = new Set([
   'er',
 ]);
 
+/** Quantifiers that make the noun phrase plural (alle, veel, …): determiners, and plural ones. */
+const PLURAL_QUANTIFIERS: readonly string[] = ['alle', 'beide', 'sommige', 'enkele', 'veel', 'vele', 'verschillende', 'meerdere'];
+
 export const DETERMINERS = new Set([
   'de',
   'het',
   'een',
-  'uw',
-  'mijn',
-  'jouw',
-  'zijn',
-  'haar',
-  'ons',
-  'onze',
-  'hun',
+  ...POSSESSIVES,
   'jullie',
   'deze',
   'dit',
@@ -70,38 +67,13 @@ export const DETERMINERS = new Set([
   'ieder',
   'iedere',
   'geen',
-  'alle',
-  'beide',
-  'sommige',
-  'enkele',
-  'veel',
-  'vele',
-  'verschillende',
-  'meerdere',
+  ...PLURAL_QUANTIFIERS,
   'welke',
   'zo’n',
   "zo'n",
 ]);
 /** Determiners that make the noun phrase plural, and those that make it singular. */
-export const PLURAL_DETERMINERS = new Set([
-  'alle',
-  'beide',
-  'sommige',
-  'enkele',
-  'veel',
-  'vele',
-  'verschillende',
-  'meerdere',
-  'twee',
-  'drie',
-  'vier',
-  'vijf',
-  'zes',
-  'zeven',
-  'acht',
-  'negen',
-  'tien',
-]);
+export const PLURAL_DETERMINERS = new Set([...PLURAL_QUANTIFIERS, 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen', 'tien']);
 export const SINGULAR_DETERMINERS = new Set(['het', 'een', 'dit', 'elk', 'elke', 'ieder', 'iedere']);
 export const QUANTIFIER_SUBJECTS = new Set(['iemand', 'niemand', 'iedereen']);
 /** Titles before a name (mevrouw Peeters, schepen Claes) and the words that open a greeting (Beste …). */
@@ -445,13 +417,7 @@ export const TIME_NOUNS = new Set([
   'lente',
   'herfst',
   'periode',
-  'maandag',
-  'dinsdag',
-  'woensdag',
-  'donderdag',
-  'vrijdag',
-  'zaterdag',
-  'zondag',
+  ...WEEKDAYS,
   'weekend',
   'werkdag',
   'zitting',
@@ -469,18 +435,7 @@ export const TIME_NOUNS = new Set([
   'nachten',
   'weekends',
   'decennia',
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
+  ...MONTHS,
 ]);
 
 /** Words that are never verbs here, whatever the lexicon says (niet: nieten, wel: wellen). */

@@ -6,6 +6,7 @@
  */
 import { finding, type Finding } from './findings.ts';
 import { sentences, words, type Word } from './text.ts';
+import { MONTHS, WEEKDAYS } from './calendarWords.ts';
 
 export type SpellFn = (word: string) => boolean;
 
@@ -16,27 +17,7 @@ export interface SpellOptions {
   ignored?: ReadonlySet<string>;
 }
 
-const DAYS_MONTHS = new Set([
-  'maandag',
-  'dinsdag',
-  'woensdag',
-  'donderdag',
-  'vrijdag',
-  'zaterdag',
-  'zondag',
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-]);
+const DAYS_MONTHS = new Set<string>([...WEEKDAYS, ...MONTHS]);
 const LANGUAGES = new Set([
   'nederlands',
   'frans',

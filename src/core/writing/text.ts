@@ -98,6 +98,32 @@ export function sentences(text: string): Sentence[] {
   return out;
 }
 
+/**
+ * Relative and question words: they open a subordinate clause (die hij stuurt), but at the start of a
+ * sentence they ask or point (Wat vindt u?). Both lists below take them from here, so they stay alike.
+ */
+const RELATIVE_AND_QUESTION_WORDS: readonly string[] = [
+  'die',
+  'wat',
+  'wie',
+  'waar',
+  'waarin',
+  'waarop',
+  'waarmee',
+  'waarover',
+  'waardoor',
+  'waarvoor',
+  'hoe',
+  'waarom',
+  'hoeveel',
+  'hoelang',
+  'waarvan',
+  'waaraan',
+  'waaruit',
+  'waarbij',
+  'waartoe',
+];
+
 /** Words that start a subordinate clause: the finite verb moves to its end. */
 export const SUBORDINATORS = new Set([
   'dat',
@@ -125,54 +151,14 @@ export const SUBORDINATORS = new Set([
   'vooraleer',
   'eer',
   // Relative and question words start a clause with the verb at its end too (die hij stuurt).
-  'die',
-  'wat',
-  'wie',
-  'waar',
-  'waarin',
-  'waarop',
-  'waarmee',
-  'waarover',
-  'waardoor',
-  'waarvoor',
-  'hoe',
-  'waarom',
-  'hoeveel',
-  'hoelang',
-  'waarvan',
-  'waaraan',
-  'waaruit',
-  'waarbij',
-  'waartoe',
+  ...RELATIVE_AND_QUESTION_WORDS,
 ]);
 /** At the start of a sentence these are questions or demonstratives (Wat vindt u? Dat klopt.), not subordinators. */
-const NOT_AT_START = new Set([
-  'dat',
-  'die',
-  'wat',
-  'wie',
-  'waar',
-  'waarin',
-  'waarop',
-  'waarmee',
-  'waarover',
-  'waardoor',
-  'waarvoor',
-  'hoe',
-  'waarom',
-  'wanneer',
-  'of',
-  'tot',
-  'hoeveel',
-  'hoelang',
-  'waarvan',
-  'waaraan',
-  'waaruit',
-  'waarbij',
-  'waartoe',
-]);
+const NOT_AT_START = new Set(['dat', ...RELATIVE_AND_QUESTION_WORDS, 'wanneer', 'of', 'tot']);
 /** Words that start a clause only before its subject: "tot hij komt", "als u wil" — not "tot 31 december", "als bijlage". */
 const NEED_SUBJECT = new Set(['tot', 'als']);
+/** Possessive determiners (mijn, uw, hun…): clause openers here, and determiners in the dt check. */
+export const POSSESSIVES: readonly string[] = ['uw', 'mijn', 'jouw', 'zijn', 'haar', 'ons', 'onze', 'hun'];
 export const COORDINATORS = new Set(['en', 'maar', 'want', 'dus']);
 /** Pronouns that can open a clause as its subject (after "tot"). */
 const CLAUSE_SUBJECTS = new Set([
@@ -197,24 +183,7 @@ const CLAUSE_SUBJECTS = new Set([
   'alles',
   'niets',
 ]);
-const CLAUSE_DETERMINERS = new Set([
-  'de',
-  'een',
-  'uw',
-  'mijn',
-  'jouw',
-  'zijn',
-  'haar',
-  'ons',
-  'onze',
-  'hun',
-  'deze',
-  'die',
-  'elke',
-  'iedere',
-  'alle',
-  'geen',
-]);
+const CLAUSE_DETERMINERS = new Set(['de', 'een', ...POSSESSIVES, 'deze', 'die', 'elke', 'iedere', 'alle', 'geen']);
 
 export interface Clause {
   words: Word[];

@@ -400,7 +400,7 @@ export class DeckChecker {
     if (card) {
       // A card without an id (none given, none derivable) still counts for duplicate terms, as in the file check.
       const firstWithId = state.id ? first(this.ids.get(state.id)) : Infinity;
-      if (firstWithId < at) {
+      if (state.id && firstWithId < at) {
         out.push({
           card: key,
           field: state.card.id.trim() ? 'id' : 'term',

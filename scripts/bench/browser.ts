@@ -2,9 +2,10 @@
  * A Vite dev server on the app's own config and a Chromium to open a bench page in: the page runs
  * the app's real code (Svelte runes compiled, real IndexedDB). Shared by the benches that need a browser.
  */
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
 import { createServer, type ViteDevServer } from 'vite';
+// The same Chromium and flags as the end-to-end tests.
+import { launchOptions } from '../../playwright.config.ts';
 
 export async function withBrowserPage<T>(path: string, read: (result: unknown) => T, timeout = 300_000): Promise<T> {
   // The next free port from 5199 if another bench holds it (all of them ports Chromium allows).
@@ -15,22 +16,9 @@ export async function withBrowserPage<T>(path: string, read: (result: unknown) =
   });
   await server.listen();
   const origin = server.resolvedUrls!.local[0]!.replace(/\/$/, '');
-  const launch = existsSync('/usr/bin/chromium')
-    ? {
-        executablePath: '/usr/bin/chromium',
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      }
-    : {};
   let browser: Browser | undefined;
   try {
-    browser = await chromium.launch(launch);
+    browser = await chromium.launch(launchOptions);
     const page = await browser.newPage();
     await page.goto(`${origin}${path}`);
     await page.waitForFunction(() => 'benchResult' in window, undefined, { timeout });

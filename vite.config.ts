@@ -89,7 +89,8 @@ export default defineConfig({
       },
     }),
   ],
-  build: { target: 'es2022' },
+  // Every browser that runs an es2022 build has <link rel="modulepreload">: no polyfill in the first load.
+  build: { target: 'es2022', modulePreload: { polyfill: false } },
   resolve: {
     // The writing desk's Hunspell (hunspell-asm) needs emscripten-wasm-loader's CommonJS build: the
     // ESM build calls a namespace import (nanoid) as a function, which breaks once bundled.

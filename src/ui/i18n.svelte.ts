@@ -1,4 +1,5 @@
 import i18next from 'i18next';
+import dutchCore from '../i18n/locales/nl/core.json';
 
 /**
  * Translations live in one folder per language, one JSON file per feature
@@ -6,14 +7,10 @@ import i18next from 'i18next';
  */
 // Dutch (the default and the fallback): the app shell's texts (core.json) are in the first-load
 // bundle; the other features' texts are one chunk loaded before any other screen shows (screenTexts).
-// The other languages are separate chunks, loaded when chosen. All are precached for offline use.
-const dutchFiles = import.meta.glob<Record<string, unknown>>('../i18n/locales/nl/core.json', { eager: true, import: 'default' });
-const dutchFeatureFiles = import.meta.glob<Record<string, unknown>>(['../i18n/locales/nl/*.json', '!../i18n/locales/nl/core.json'], {
-  import: 'default',
-});
-const otherFiles = import.meta.glob<Record<string, unknown>>(['../i18n/locales/*/*.json', '!../i18n/locales/nl/*.json'], {
-  import: 'default',
-});
+// Each other language is one chunk of all its files, loaded when chosen. All are precached for offline use.
+type LanguageFiles = Record<string, Record<string, unknown>>;
+const bundles = import.meta.glob<LanguageFiles>('../i18n/bundles/*.ts', { import: 'default' });
+const bundleOf = (lang: string) => bundles[`../i18n/bundles/${lang}.ts`];
 /** UI languages: code, own name, writing direction. Dutch is the default and the fallback. */
 export const LANGUAGES = [
   { code: 'nl', name: 'Nederlands', dir: 'ltr' },
@@ -36,8 +33,16 @@ function deepMerge(target: Record<string, unknown>, source: Record<string, unkno
   return target;
 }
 
-const dutch: Record<string, unknown> = {};
-for (const content of Object.values(dutchFiles)) deepMerge(dutch, content);
+const dutch: Record<string, unknown> = dutchCore;
+
+/** A language's bundle (for Dutch: every file but core.json), its files merged into one resource. */
+async function mergedBundle(lang: LangCode): Promise<Record<string, unknown>> {
+  const load = bundleOf(lang);
+  if (!load) throw new Error(`No texts for language ${lang}`);
+  const merged: Record<string, unknown> = {};
+  for (const part of Object.values(await load())) deepMerge(merged, part);
+  return merged;
+}
 
 let dutchFeatures: Promise<void> | undefined;
 
@@ -47,10 +52,7 @@ let dutchFeatures: Promise<void> | undefined;
  */
 export function screenTexts(): Promise<void> {
   dutchFeatures ??= (async () => {
-    const parts = await Promise.all(Object.values(dutchFeatureFiles).map((load) => load()));
-    const merged: Record<string, unknown> = {};
-    for (const part of parts) deepMerge(merged, part);
-    i18next.addResourceBundle('nl', 'translation', merged, true, true);
+    i18next.addResourceBundle('nl', 'translation', await mergedBundle('nl'), true, true);
     revision++;
   })().catch((error: unknown) => {
     dutchFeatures = undefined;
@@ -62,11 +64,7 @@ export function screenTexts(): Promise<void> {
 /** Loads a language's files into i18next once. */
 async function loadLanguage(lang: LangCode): Promise<void> {
   if (lang === 'nl' || i18next.hasResourceBundle(lang, 'translation')) return;
-  const loaders = Object.entries(otherFiles).filter(([path]) => path.split('/').at(-2) === lang);
-  const parts = await Promise.all(loaders.map(([, load]) => load()));
-  const merged: Record<string, unknown> = {};
-  for (const part of parts) deepMerge(merged, part);
-  i18next.addResourceBundle(lang, 'translation', merged, true, true);
+  i18next.addResourceBundle(lang, 'translation', await mergedBundle(lang), true, true);
 }
 
 let current = $state<LangCode>('nl');

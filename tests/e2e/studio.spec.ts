@@ -342,9 +342,9 @@ test('a coach builds a deck by keyboard, fixes what the checks say, previews, re
   const dialog = page.getByRole('dialog', { name: msg('nl', 'studio.preview.title', { term: `${CARDS[0]!.article} ${CARDS[0]!.term}` }) });
   await expect(dialog).toBeVisible();
   const kinds = dialog.getByRole('group', { name: msg('nl', 'studio.preview.kinds') }).getByRole('button');
-  const kindNames = await kinds.allTextContents();
+  // Auto-waiting per kind: the dialog may show before its kinds are drawn.
   for (const kind of ['recognise', 'produce', 'cloze', 'article', 'choice', 'listen'])
-    expect(kindNames).toContain(msg('nl', `kinds.${kind}`));
+    await expect(kinds.filter({ hasText: msg('nl', `kinds.${kind}`) })).toHaveCount(1);
   const exercise = page.getByTestId('preview-exercise');
   for (const kind of ['produce', 'cloze', 'article', 'choice', 'listen', 'recognise']) {
     await press(page, kinds.filter({ hasText: msg('nl', `kinds.${kind}`) }));

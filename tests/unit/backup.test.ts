@@ -13,7 +13,8 @@ import {
 } from '../../src/core/db/backup.ts';
 import { SCHEMA_VERSION, type VaktaalDB } from '../../src/core/db/database.ts';
 import { storeImportedDeck } from '../../src/core/db/importedDecks.ts';
-import { markWordKnown, recordReview, syncDeck } from '../../src/core/db/progressStore.ts';
+import { syncDeck } from '../../src/core/db/progressStore.ts';
+import { markWordKnown, recordReview } from '../../src/core/db/reviewWrites.ts';
 import { createSettingsService } from '../../src/core/services/settings.ts';
 import { createBackupService } from '../../src/core/services/backup.ts';
 

@@ -398,6 +398,11 @@ describe('the QA stays out of the app and the build', () => {
     expect(firstLoad.filter((m) => /^package:(zod|yaml|papaparse|fflate|sql\.js|@bokuweb\/zstd-wasm)/.test(m))).toEqual([]);
   });
 
+  it("the app's first load carries no scheduler: Today counts from the indexes, ts-fsrs loads with the first answer", () => {
+    const firstLoad = [...importGraph(join(process.cwd(), 'src/main.ts'), new Set(), { lazy: false })];
+    expect(firstLoad.filter((m) => /^package:ts-fsrs|srs[\\/]scheduler|db[\\/]reviewWrites/.test(m))).toEqual([]);
+  });
+
   it('the core QA (src/core/content/qa) needs no Node: it imports neither node: modules, the build nor the CLI', () => {
     for (const entry of ['contentQa.ts', 'articles.ts', 'lists.ts', 'stats.ts', 'tokenize.ts']) {
       const graph = [...importGraph(join(process.cwd(), 'src/core/content/qa', entry))];

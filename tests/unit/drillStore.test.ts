@@ -12,7 +12,8 @@ import {
   type DraftJournal,
   type DraftRow,
 } from '../../src/core/db/drafts.ts';
-import { queueSource, rebuildItem, recordReview, syncDeck } from '../../src/core/db/progressStore.ts';
+import { queueSource, syncDeck } from '../../src/core/db/progressStore.ts';
+import { rebuildItem, recordReview } from '../../src/core/db/reviewWrites.ts';
 import { drillItemId, drillQueue, drillStats, syncDrillSet } from '../../src/core/db/drillItems.ts';
 import { buildTodayQueue } from '../../src/core/srs/queue.ts';
 import { createScheduler } from '../../src/core/srs/scheduler.ts';

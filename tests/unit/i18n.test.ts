@@ -373,4 +373,18 @@ describe('the app shell speaks from the first load', () => {
     const core = flatten(loadFile(lang, 'core.json'));
     expect(navKeys.filter((k) => !core.has(k))).toEqual([]);
   });
+
+  // Today and the shell around it draw before screenTexts() has loaded the other files: every text
+  // they name (in t() calls and in key tables alike) must be in core.json, plurals included.
+  const firstLoadFiles = ['src/ui/App.svelte', 'src/ui/screens/Today.svelte', 'src/ui/app.svelte.ts'];
+  const all = messages(SOURCE);
+  const namedKeys = [
+    ...new Set(firstLoadFiles.flatMap((f) => [...read(f).matchAll(/'([a-z][A-Za-z]*(?:\.[A-Za-z_]+)+)'/g)].map((m) => m[1]!))),
+  ].filter((k) => all.has(k) || [...all.keys()].some((m) => m.startsWith(`${k}_`)));
+  it.each(languageDirs)('%s: every text Today and the app shell show is in core.json', (lang) => {
+    expect(namedKeys.length).toBeGreaterThan(20);
+    const core = flatten(loadFile(lang, 'core.json'));
+    const inCore = (k: string) => core.has(k) || [...core.keys()].some((m) => m.startsWith(`${k}_`));
+    expect(namedKeys.filter((k) => !inCore(k))).toEqual([]);
+  });
 });

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { parseBackup, type ImportMode } from '../../src/core/db/backup.ts';
-import { rebuildItem, recordReview, syncDeck } from '../../src/core/db/progressStore.ts';
+import { syncDeck } from '../../src/core/db/progressStore.ts';
+import { rebuildItem, recordReview } from '../../src/core/db/reviewWrites.ts';
 import { createBackupService } from '../../src/core/services/backup.ts';
 import { createScheduler } from '../../src/core/srs/scheduler.ts';
 import { freshDb, makeDeck, NOON } from './helpers.ts';

@@ -1,17 +1,30 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { VaktaalDB } from '../../src/core/db/database.ts';
-import { queueSource, rebuildItem, recordReview, syncDeck } from '../../src/core/db/progressStore.ts';
+import { queueSource, syncDeck } from '../../src/core/db/progressStore.ts';
+import { rebuildItem, recordReview } from '../../src/core/db/reviewWrites.ts';
 import { DEFAULT_SETTINGS, NUMBER_LIMITS } from '../../src/core/settings/settings.ts';
 import { createSettingsService } from '../../src/core/services/settings.ts';
 import { buildTodayQueue } from '../../src/core/srs/queue.ts';
-import { createScheduler } from '../../src/core/srs/scheduler.ts';
+import { createEmptyCard } from 'ts-fsrs';
+import { createScheduler, toStored } from '../../src/core/srs/scheduler.ts';
+import { newFsrs } from '../../src/core/srs/newItemState.ts';
 import { PracticeSession } from '../../src/core/srs/session.ts';
 import { FsrsState } from '../../src/core/srs/types.ts';
 import { DAY, freshDb, makeCard, makeDeck, NOON } from './helpers.ts';
 
 const scheduler = createScheduler({ retention: 0.9 });
 const limits = { newPerDay: 10, reviewsPerDay: 200 };
+
+describe('a new item', () => {
+  it('starts in exactly the state ts-fsrs gives an empty card (written out only to keep the scheduler out of the first load)', () => {
+    for (const now of [NOON, NOON + 123_456_789, Date.UTC(2031, 1, 28, 23, 59, 59, 999)]) {
+      const stored = toStored(createEmptyCard(new Date(now)));
+      expect(newFsrs(now)).toEqual(stored);
+      expect(Object.keys(newFsrs(now)).sort()).toEqual(Object.keys(stored).sort());
+    }
+  });
+});
 
 describe('syncDeck', () => {
   it('creates one item per card and kind; only the first kind is introducible', async () => {

@@ -1,10 +1,13 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { recordReview, syncDeck } from '../../src/core/db/progressStore.ts';
-import { forecast, itemOverview, itemsByIds, streak } from '../../src/core/db/dashboard.ts';
+import { syncDeck } from '../../src/core/db/progressStore.ts';
+import { recordReview } from '../../src/core/db/reviewWrites.ts';
+import { forecast, itemOverview, itemsByIds } from '../../src/core/db/dashboard.ts';
+import { streak } from '../../src/core/db/streak.ts';
 import { dayIndex, studyDayBounds } from '../../src/core/progress/days.ts';
-import { isLeech, isStable, LEECH_LAPSES, leeches, masteryByDeck, STABLE_DAYS, streakOf } from '../../src/core/progress/rules.ts';
-import { newFsrs } from '../../src/core/srs/scheduler.ts';
+import { isLeech, isStable, LEECH_LAPSES, leeches, masteryByDeck, STABLE_DAYS } from '../../src/core/progress/rules.ts';
+import { streakOf } from '../../src/core/progress/streak.ts';
+import { newFsrs } from '../../src/core/srs/newItemState.ts';
 import { createScheduler } from '../../src/core/srs/scheduler.ts';
 import { dayStart } from '../../src/core/srs/day.ts';
 import { FsrsState, type ReviewItem } from '../../src/core/srs/types.ts';

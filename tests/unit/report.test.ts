@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { recordReview, syncDeck } from '../../src/core/db/progressStore.ts';
+import { syncDeck } from '../../src/core/db/progressStore.ts';
+import { recordReview } from '../../src/core/db/reviewWrites.ts';
 import { LEECH_LAPSES } from '../../src/core/progress/rules.ts';
 import {
   buildReport,

@@ -5,7 +5,7 @@ import { readDeckPackage } from '../../src/core/content/deckPackage.ts';
 import { parseDeckFile } from '../../src/core/content/parseDeckFile.ts';
 import { parseArticleTsv } from '../../src/core/content/qa/articles.ts';
 import type { StudioDraftRow } from '../../src/core/db/database.ts';
-import { recordReview } from '../../src/core/db/progressStore.ts';
+import { recordReview } from '../../src/core/db/reviewWrites.ts';
 import { createDeckService } from '../../src/core/services/decks.ts';
 import { createStudioService, type StudioJournal } from '../../src/core/services/studio.ts';
 import { createScheduler } from '../../src/core/srs/scheduler.ts';

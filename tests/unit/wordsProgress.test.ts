@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { recordReview, syncDeck } from '../../src/core/db/progressStore.ts';
+import { syncDeck } from '../../src/core/db/progressStore.ts';
+import { recordReview } from '../../src/core/db/reviewWrites.ts';
 import { createProgressService } from '../../src/core/services/progress.ts';
 import { LEARNED_DAYS, totalWords, weeklyWords, wordsByDeck, wordStage } from '../../src/core/progress/words.ts';
 import { isoWeek, isoWeekStart } from '../../src/core/progress/weeks.ts';

@@ -1,9 +1,8 @@
 import Dexie from 'dexie';
 import type { VaktaalDB } from './database.ts';
-import { dayStart, nextDayStart } from '../srs/day.ts';
 import { dayIndex, studyDayBounds } from '../progress/days.ts';
 import type { ReviewItem } from '../srs/types.ts';
-import { leeches, masteryByDeck, streakOf, type DeckMastery } from '../progress/rules.ts';
+import { leeches, masteryByDeck, type DeckMastery } from '../progress/rules.ts';
 import { wordsByDeck, type Offer, type WordCounts } from '../progress/words.ts';
 
 /**
@@ -22,32 +21,6 @@ export async function forecast(db: Pick<VaktaalDB, 'items'>, deckIds: readonly s
     }
   }
   return counts;
-}
-
-/** Exercises done on a study day; an indexed count, so it costs the same with 200,000 log rows. */
-function exercisesBetween(db: Pick<VaktaalDB, 'logs'>, from: number, to: number): Promise<number> {
-  return db.logs.where('reviewedAt').between(from, to, true, false).count();
-}
-
-export interface StreakInfo {
-  today: number;
-  goal: number;
-  streak: number;
-}
-
-/** Today's exercise count and the streak of days with the goal reached (see rules.ts streakOf). */
-export async function streak(db: Pick<VaktaalDB, 'logs'>, now: number, goal: number, maxDays = 3660): Promise<StreakInfo> {
-  let start = dayStart(now);
-  const counts = [await exercisesBetween(db, start, nextDayStart(now))];
-  // Walk back one day at a time and stop at the first day that missed the goal.
-  for (let i = 1; i <= maxDays; i++) {
-    const end = start;
-    start = dayStart(start - 1);
-    const n = await exercisesBetween(db, start, end);
-    counts.push(n);
-    if (n < Math.max(1, goal)) break;
-  }
-  return { today: counts[0]!, goal, streak: streakOf(counts, goal) };
 }
 
 export interface ItemOverview {

@@ -1,17 +1,17 @@
 import type { FSRS } from 'ts-fsrs';
 import type { VaktaalDB } from '../db/database.ts';
 import { itemsByIds } from '../db/dashboard.ts';
+import { wordItemIds } from '../db/progressStore.ts';
 import {
   markWordKnown,
   rebuildItem,
   recordReview,
   undoReview,
   unmarkWordKnown,
-  wordItemIds,
   type ReviewInput,
   type UndoInput,
   type UndoRefusal,
-} from '../db/progressStore.ts';
+} from '../db/reviewWrites.ts';
 import { createScheduler, fromStored, type Rating } from '../srs/scheduler.ts';
 import type { ReviewItem, StoredFsrs } from '../srs/types.ts';
 

@@ -1,5 +1,6 @@
 import type { VaktaalDB } from '../db/database.ts';
-import { forecast, itemOverview, streak, type StreakInfo } from '../db/dashboard.ts';
+import { forecast, itemOverview } from '../db/dashboard.ts';
+import { streak, type StreakInfo } from '../db/streak.ts';
 import { dayActivitySince } from '../db/progressStore.ts';
 import type { DayActivity } from '../progress/activity.ts';
 import { studyDayBounds } from '../progress/days.ts';

@@ -1,5 +1,5 @@
 import type { VaktaalDB } from '../db/database.ts';
-import { streak, type StreakInfo } from '../db/dashboard.ts';
+import { streak, type StreakInfo } from '../db/streak.ts';
 import { dayActivitySince, deckCounts, queueSource, type DeckCounts } from '../db/progressStore.ts';
 import type { DayActivity } from '../progress/activity.ts';
 import { dayStart } from '../srs/day.ts';

@@ -1,4 +1,5 @@
-import { createEmptyCard, fsrs, type Card as FsrsCard, type FSRS, type Grade } from 'ts-fsrs';
+import { fsrs, type Card as FsrsCard, type FSRS, type Grade } from 'ts-fsrs';
+import { newFsrs } from './newItemState.ts';
 import type { ReviewLogRow, StoredFsrs } from './types.ts';
 
 export type Rating = 1 | 2 | 3 | 4;
@@ -35,10 +36,6 @@ export function fromStored(s: StoredFsrs): FsrsCard {
     state: s.state,
     ...(s.last_review !== undefined ? { last_review: new Date(s.last_review) } : { last_review: undefined }),
   } as FsrsCard;
-}
-
-export function newFsrs(now: number): StoredFsrs {
-  return toStored(createEmptyCard(new Date(now)));
 }
 
 export function review(scheduler: FSRS, state: StoredFsrs, rating: Rating, now: number): StoredFsrs {

@@ -1,6 +1,6 @@
 import { isQuotaError } from '../db/errors.ts';
 import { newLogUid } from '../db/logUid.ts';
-import type { ReviewInput, UndoInput, UndoRefusal } from '../db/progressStore.ts';
+import type { ReviewInput, UndoInput, UndoRefusal } from '../db/reviewWrites.ts';
 import type { Rating } from './scheduler.ts';
 import { LEARN_AHEAD_MS } from './queue.ts';
 import { FIRST_KIND } from '../exercises/kinds.ts';

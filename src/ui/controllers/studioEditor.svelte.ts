@@ -12,7 +12,7 @@ import type { StudioDraftRow } from '../../core/db/database.ts';
 import type { PracticeService } from '../../core/services/practice.ts';
 import type { CsvExportProblem } from '../../core/content/serialize.ts';
 import type { StudioService } from '../../core/services/studio.ts';
-import { newFsrs } from '../../core/srs/scheduler.ts';
+import { newFsrs } from '../../core/srs/newItemState.ts';
 import {
   DeckChecker,
   DECK_KEY,
